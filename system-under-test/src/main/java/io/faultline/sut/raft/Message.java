@@ -1,0 +1,45 @@
+package io.faultline.sut.raft;
+
+import java.util.List;
+
+/** Everything Raft peers say to each other. Each message carries the sender's term. */
+public sealed interface Message {
+
+    NodeId from();
+
+    NodeId to();
+
+    Term term();
+
+    /** A candidate asks for a vote. */
+    record RequestVote(NodeId from, NodeId to, Term term, LogIndex lastIndex, Term lastTerm) implements Message {}
+
+    /** The answer to {@link RequestVote}. */
+    record VoteResponse(NodeId from, NodeId to, Term term, boolean granted) implements Message {}
+
+    /**
+     * The leader replicates entries following {@code (prevIndex, prevTerm)}, or only asserts its leadership when
+     * {@code entries} is empty. {@code seq} numbers the leader's rounds so that acknowledgements confirm reads.
+     */
+    record AppendEntries(
+            NodeId from,
+            NodeId to,
+            Term term,
+            LogIndex prevIndex,
+            Term prevTerm,
+            List<LogEntry> entries,
+            LogIndex leaderCommit,
+            long seq)
+            implements Message {
+        public AppendEntries {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    /**
+     * The answer to {@link AppendEntries}. On success {@code index} is the last index known to match the leader;
+     * on rejection it is the index the leader should retry from.
+     */
+    record AppendResponse(NodeId from, NodeId to, Term term, boolean success, LogIndex index, long seq)
+            implements Message {}
+}

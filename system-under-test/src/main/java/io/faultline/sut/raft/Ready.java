@@ -1,0 +1,32 @@
+package io.faultline.sut.raft;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a node wants done after some input: sync storage first, then send the messages, apply the committed
+ * entries in order, and answer the reads.
+ */
+public record Ready(List<Message> messages, List<LogEntry> committed, List<ReadOutcome> reads) {
+
+    public Ready {
+        messages = List.copyOf(messages);
+        committed = List.copyOf(committed);
+        reads = List.copyOf(reads);
+    }
+
+    public boolean isEmpty() {
+        return messages.isEmpty() && committed.isEmpty() && reads.isEmpty();
+    }
+
+    /** The fate of a linearizable read asked with {@link RaftNode#requestRead(long)}. */
+    public sealed interface ReadOutcome {
+        long id();
+    }
+
+    /** Leadership was confirmed: the read may be served once entries up to {@code index} are applied. */
+    public record ReadConfirmed(long id, LogIndex index) implements ReadOutcome {}
+
+    /** This node stopped being leader before it could confirm the read, which therefore did not happen. */
+    public record ReadAborted(long id, Optional<NodeId> leader) implements ReadOutcome {}
+}
