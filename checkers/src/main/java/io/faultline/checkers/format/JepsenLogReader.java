@@ -1,0 +1,91 @@
+package io.faultline.checkers.format;
+
+import io.faultline.checkers.edn.EdnParseException;
+import io.faultline.checkers.edn.EdnReader;
+import io.faultline.checkers.history.Op;
+import io.faultline.checkers.history.OpType;
+import io.faultline.checkers.history.ProcessId;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads the op lines of a Jepsen log: {@code INFO  jepsen.util - 3	:ok	:read	4} (tabs or spaces), where the value
+ * is EDN ({@code nil}, {@code 4}, {@code [1 2]}, {@code :timed-out}). Lines without {@code jepsen.util - } (setup
+ * and nemesis chatter in full logs) are skipped; a {@code jepsen.util - } line that is not an op is an error.
+ */
+public final class JepsenLogReader implements HistoryReader {
+    static final String MARKER = "jepsen.util - ";
+    private static final Pattern OP = Pattern.compile(
+            "^.*?jepsen\\.util\\s+-\\s+(\\d+|:nemesis)\\s+:(invoke|ok|fail|info)\\s+:(\\S+)(?:\\s+(.*?))?\\s*$");
+
+    private final BufferedReader in;
+    private final String source;
+    private int lineNo;
+    private int opLine;
+    private long position;
+
+    public JepsenLogReader(BufferedReader in, String source) {
+        this.in = in;
+        this.source = source;
+    }
+
+    @Override
+    public @Nullable Op next() {
+        while (true) {
+            String line;
+            try {
+                line = in.readLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read " + source, e);
+            }
+            if (line == null) {
+                return null;
+            }
+            lineNo++;
+            if (!line.contains(MARKER)) {
+                continue;
+            }
+            Matcher m = OP.matcher(line);
+            if (!m.matches()) {
+                throw new HistoryFormatException(
+                        source, lineNo, "expected 'jepsen.util - <process> :<invoke|ok|fail|info> :<f> <value>'");
+            }
+            ProcessId process =
+                    m.group(1).equals(":nemesis") ? ProcessId.NEMESIS : ProcessId.client(Long.parseLong(m.group(1)));
+            Object value;
+            String text = m.group(4);
+            try {
+                value = text == null || text.isEmpty() ? null : EdnReader.readString(text);
+            } catch (EdnParseException e) {
+                throw new HistoryFormatException(
+                        source, lineNo, "expected the op's value to be EDN: " + e.problem() + " in '" + text + "'");
+            }
+            opLine = lineNo;
+            return new Op(position++, -1, OpType.parse(m.group(2)), process, m.group(3), value, null, null, Map.of());
+        }
+    }
+
+    @Override
+    public int line() {
+        return opLine;
+    }
+
+    @Override
+    public String source() {
+        return source;
+    }
+
+    @Override
+    public void close() {
+        try {
+            in.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
