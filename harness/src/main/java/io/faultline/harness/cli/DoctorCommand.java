@@ -1,0 +1,102 @@
+package io.faultline.harness.cli;
+
+import io.faultline.harness.cluster.ClusterRuntime;
+import io.faultline.harness.docker.Docker;
+import io.faultline.harness.docker.DockerEngine;
+import io.faultline.harness.docker.EngineInfo;
+import io.faultline.harness.images.ImageBuilder;
+import io.faultline.harness.images.NodeImage;
+import io.faultline.harness.os.LocalCommand;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code faultline doctor}: what this machine can do, each missing piece with its fix. */
+@Command(
+        name = "doctor",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Report what this machine can do, and how to fix what is missing.",
+            "",
+            "Docker engine, images, debootstrap, the fault tools inside a node (iptables, tc tbf, netem, NFQUEUE,"
+                    + " libfaketime) and which runtime tests would use."
+        })
+final class DoctorCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** One line of the report. */
+    record Finding(boolean ok, String what, String detail, String fix) {
+        String render() {
+            return String.format(
+                    "%-6s %-28s %s%s",
+                    ok ? "[ok]" : "[--]",
+                    what,
+                    detail,
+                    ok || fix.isEmpty() ? "" : "\n" + " ".repeat(36) + "fix: " + fix);
+        }
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<Finding> findings = new ArrayList<>();
+        findings.add(new Finding(true, "java", Runtime.version() + " at " + System.getProperty("java.home"), ""));
+        Optional<EngineInfo> engine = DockerEngine.probe();
+        findings.add(engine.map(e -> new Finding(
+                        true, "docker engine", e.version() + ", API " + e.apiVersion() + " at " + e.endpoint(), ""))
+                .orElseGet(() -> new Finding(false, "docker engine", "not reachable", DockerEngine.whyUnreachable())));
+        findings.add(
+                LocalCommand.onPath("debootstrap")
+                        ? new Finding(true, "debootstrap", "installed", "")
+                        : new Finding(
+                                false,
+                                "debootstrap",
+                                "not installed (needed to build the base image without a registry)",
+                                "apt-get install debootstrap"));
+        boolean imagesReady = false;
+        if (engine.isPresent()) {
+            Docker.engine();
+            NodeImage node = NodeImage.defaultImage();
+            ImageBuilder images = new ImageBuilder(line -> {});
+            boolean base = images.present(node.base().tag());
+            imagesReady = base && images.present(node.tag());
+            findings.add(image(node.base().tag(), base));
+            findings.add(image(node.tag(), imagesReady));
+        }
+        if (imagesReady) {
+            findings.addAll(NodeToolProbe.probe(NodeImage.defaultImage().tag()));
+        } else {
+            findings.add(new Finding(
+                    false,
+                    "faults inside a node",
+                    "not probed: no node image",
+                    engine.isPresent() ? "./faultline images" : "start a Docker engine, then ./faultline images"));
+        }
+        ClusterRuntime runtime = engine.isPresent() ? ClusterRuntime.CONTAINERS : ClusterRuntime.PROCESSES;
+        String override = System.getenv("FAULTLINE_RUNTIME");
+        findings.add(new Finding(
+                true,
+                "runtime for tests",
+                (override != null && !override.isBlank() ? ClusterRuntime.parse(override) : runtime).label()
+                        + (override != null && !override.isBlank()
+                                ? " (FAULTLINE_RUNTIME)"
+                                : engine.isPresent()
+                                        ? " (a Docker engine answers)"
+                                        : " (no Docker engine: local processes, network faults inside nodes unavailable)"),
+                ""));
+        findings.forEach(f -> out.println(f.render()));
+        return ExitCodes.OK;
+    }
+
+    private static Finding image(String tag, boolean present) {
+        return present
+                ? new Finding(true, "image", tag, "")
+                : new Finding(false, "image", tag + " not built", "./faultline images");
+    }
+}

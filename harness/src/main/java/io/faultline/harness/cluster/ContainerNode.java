@@ -1,0 +1,198 @@
+package io.faultline.harness.cluster;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Ports;
+import io.faultline.harness.docker.Docker;
+import io.faultline.harness.images.NodeImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.testcontainers.containers.Container;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.utility.DockerImageName;
+
+/** A node that is a container. The container is created once and then started, killed and paused in place. */
+final class ContainerNode implements Node {
+
+    private final NodeId id;
+    private final String ip;
+    private final ClusterSpec spec;
+    private final GenericContainer<?> container;
+    private NodeState state = NodeState.NEW;
+    private HostPort client;
+
+    ContainerNode(
+            NodeId id,
+            String image,
+            String network,
+            String ip,
+            List<String> args,
+            String name,
+            Map<String, String> labels,
+            ClusterSpec spec) {
+        this.id = id;
+        this.ip = ip;
+        this.spec = spec;
+        this.container = new GenericContainer<>(DockerImageName.parse(image))
+                .withNetworkMode(network)
+                .withExposedPorts(NodeImage.HTTP_PORT)
+                .withLabels(labels)
+                .withCommand(args.toArray(String[]::new))
+                .withCreateContainerCmdModifier(cmd -> {
+                    cmd.withName(name).withHostName(id.name()).withIpv4Address(ip);
+                    cmd.getHostConfig().withCapAdd(Capability.NET_ADMIN);
+                })
+                .waitingFor(Wait.forLogMessage(".*\"msg\":\"started\".*", 1).withStartupTimeout(spec.readyTimeout()));
+    }
+
+    @Override
+    public NodeId id() {
+        return id;
+    }
+
+    @Override
+    public synchronized NodeState state() {
+        return state;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (state == NodeState.RUNNING || state == NodeState.PAUSED) {
+            throw new IllegalStateException(id + " is " + state + ": kill or stop it before starting it again");
+        }
+        if (state == NodeState.NEW) {
+            container.start();
+        } else {
+            docker().startContainerCmd(container.getContainerId()).exec();
+        }
+        client = null;
+        Health.await(id, this::clientAddress, spec.readyTimeout(), this::running, this::logs);
+        state = NodeState.RUNNING;
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (state == NodeState.PAUSED) {
+            resume();
+        }
+        docker().stopContainerCmd(container.getContainerId()).withTimeout(10).exec();
+        state = NodeState.DOWN;
+    }
+
+    @Override
+    public synchronized void kill() {
+        if (running()) {
+            docker().killContainerCmd(container.getContainerId())
+                    .withSignal("KILL")
+                    .exec();
+        }
+        state = NodeState.DOWN;
+    }
+
+    @Override
+    public synchronized void pause() {
+        requireState(NodeState.RUNNING, "pause");
+        docker().pauseContainerCmd(container.getContainerId()).exec();
+        state = NodeState.PAUSED;
+    }
+
+    @Override
+    public synchronized void resume() {
+        requireState(NodeState.PAUSED, "resume");
+        docker().unpauseContainerCmd(container.getContainerId()).exec();
+        state = NodeState.RUNNING;
+    }
+
+    @Override
+    public ExecResult exec(Duration timeout, String... command) {
+        try {
+            Container.ExecResult result = container.execInContainer(command);
+            return new ExecResult(result.getExitCode(), result.getStdout(), result.getStderr());
+        } catch (IOException e) {
+            throw new UncheckedIOException("exec on " + id + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ExecResult(130, "", "interrupted");
+        }
+    }
+
+    @Override
+    public String logs() {
+        return container.getContainerId() == null ? "" : container.getLogs();
+    }
+
+    /** The port Docker published for the HTTP API; it changes when a container is started again. */
+    @Override
+    public synchronized HostPort clientAddress() {
+        if (client == null) {
+            Ports.Binding[] bindings = docker().inspectContainerCmd(container.getContainerId())
+                    .exec()
+                    .getNetworkSettings()
+                    .getPorts()
+                    .getBindings()
+                    .get(ExposedPort.tcp(NodeImage.HTTP_PORT));
+            if (bindings == null || bindings.length == 0) {
+                throw new IllegalStateException(id + " has no published HTTP port: is it running?");
+            }
+            client = new HostPort("127.0.0.1", Integer.parseInt(bindings[0].getHostPortSpec()));
+        }
+        return client;
+    }
+
+    @Override
+    public HostPort peerAddress() {
+        return new HostPort(ip, NodeImage.PEER_PORT);
+    }
+
+    /** Saves the logs next to the other run files and removes the container. */
+    synchronized void remove() {
+        if (container.getContainerId() == null) {
+            return;
+        }
+        try {
+            ProcessCluster.createDirectories(spec.workDir().resolve(id.name()));
+            Files.writeString(spec.workDir().resolve(id.name()).resolve("node.log"), logs());
+        } catch (IOException | RuntimeException e) {
+            // the logs are a convenience; removing the container matters more
+        }
+        try {
+            if (state == NodeState.PAUSED) {
+                docker().unpauseContainerCmd(container.getContainerId()).exec();
+            }
+        } catch (DockerException e) {
+            // already gone or not paused
+        }
+        container.stop();
+        state = NodeState.DOWN;
+    }
+
+    @Override
+    public String toString() {
+        return id + "(" + state + ", " + ip + ")";
+    }
+
+    private boolean running() {
+        Boolean running = docker().inspectContainerCmd(container.getContainerId())
+                .exec()
+                .getState()
+                .getRunning();
+        return Boolean.TRUE.equals(running);
+    }
+
+    private void requireState(NodeState wanted, String action) {
+        if (state != wanted) {
+            throw new IllegalStateException("cannot " + action + " " + id + ": it is " + state + ", not " + wanted);
+        }
+    }
+
+    private static DockerClient docker() {
+        return Docker.client();
+    }
+}
