@@ -1,21 +1,61 @@
 package io.faultline.sut;
 
+import io.faultline.sut.server.Bug;
+import io.faultline.sut.server.ReadMode;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 
 /**
- * How a node is started: its id, the ports it listens on, and the address it should use for each peer (which may
- * be a proxy in front of the peer rather than the peer itself). Read from flags, falling back to environment
- * variables ({@code FAULTLINE_NODE_ID}, {@code FAULTLINE_HTTP_PORT}, {@code FAULTLINE_PEER_PORT},
- * {@code FAULTLINE_PEERS}).
+ * How a node is started: its id, the ports it listens on, the address it should use for each peer (which may be a
+ * proxy in front of the peer rather than the peer itself), where it keeps its data, and the known bugs it should
+ * have. Each setting is read from a flag ({@code --http-port 8080} or {@code --http-port=8080}), else from an
+ * environment variable ({@code FAULTLINE_HTTP_PORT}), else from the properties file named by {@code --config}
+ * ({@code http-port=8080}), else a default.
+ *
+ * @param dataDir defaults to {@code $TMPDIR/faultline-ID-PEERPORT}, so a restart with the same flags recovers
+ * @param tickMillis the Raft clock: elections after 10 to 20 ticks, heartbeats every 2
  */
-record NodeConfig(String id, int httpPort, int peerPort, Map<String, String> peers) {
+record NodeConfig(
+        String id,
+        int httpPort,
+        int peerPort,
+        Map<String, String> peers,
+        Path dataDir,
+        Set<Bug> bugs,
+        ReadMode readMode,
+        int tickMillis,
+        int requestTimeoutMillis) {
+
+    private static final Set<String> FLAGS = Set.of(
+            "id",
+            "http-port",
+            "peer-port",
+            "peers",
+            "data-dir",
+            "bug",
+            "read-mode",
+            "tick-ms",
+            "request-timeout-ms",
+            "config");
 
     NodeConfig {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("--id is required (or FAULTLINE_NODE_ID)");
         }
+        if (!id.matches("[A-Za-z0-9_.-]+")) {
+            throw new IllegalArgumentException("--id may use only letters, digits, '_', '.' and '-', got '" + id + "'");
+        }
+        if (peers.containsKey(id)) {
+            throw new IllegalArgumentException("--peers must not list the node itself ('" + id + "')");
+        }
         peers = Map.copyOf(peers);
+        bugs = Set.copyOf(bugs);
     }
 
     static NodeConfig parse(String[] args, Map<String, String> env) {
@@ -26,24 +66,77 @@ record NodeConfig(String id, int httpPort, int peerPort, Map<String, String> pee
                 throw new IllegalArgumentException("unexpected argument '" + arg + "': flags look like --name value");
             }
             int eq = arg.indexOf('=');
+            String name;
             if (eq > 0) {
-                flags.put(arg.substring(2, eq), arg.substring(eq + 1));
+                name = arg.substring(2, eq);
+                flags.put(name, arg.substring(eq + 1));
             } else if (i + 1 < args.length) {
-                flags.put(arg.substring(2), args[++i]);
+                name = arg.substring(2);
+                flags.put(name, args[++i]);
             } else {
                 throw new IllegalArgumentException("flag " + arg + " needs a value");
             }
+            if (!FLAGS.contains(name)) {
+                throw new IllegalArgumentException("unknown flag --" + name + "; known flags: --"
+                        + String.join(", --", FLAGS.stream().sorted().toList()));
+            }
         }
-        String id = flags.getOrDefault("id", env.get("FAULTLINE_NODE_ID"));
-        int httpPort =
-                port("http-port", flags.getOrDefault("http-port", env.getOrDefault("FAULTLINE_HTTP_PORT", "8080")));
-        int peerPort =
-                port("peer-port", flags.getOrDefault("peer-port", env.getOrDefault("FAULTLINE_PEER_PORT", "9090")));
+        Map<String, String> file = readConfigFile(flags.getOrDefault("config", env.get("FAULTLINE_CONFIG")));
+        Setting s = (name, fallback) -> {
+            String envName = "FAULTLINE_"
+                    + (name.equals("id")
+                            ? "NODE_ID"
+                            : name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            String v = flags.get(name);
+            if (v == null) {
+                v = env.get(envName);
+            }
+            if (v == null) {
+                v = file.get(name);
+            }
+            return v == null ? fallback : v;
+        };
+        String id = s.get("id", null);
+        int httpPort = port("http-port", s.get("http-port", "8080"));
+        int peerPort = port("peer-port", s.get("peer-port", "9090"));
+        String dataDir = s.get("data-dir", null);
+        Path dir = dataDir != null
+                ? Path.of(dataDir)
+                : Path.of(System.getProperty("java.io.tmpdir"), "faultline-" + id + "-" + peerPort);
         return new NodeConfig(
                 id,
                 httpPort,
                 peerPort,
-                parsePeers(flags.getOrDefault("peers", env.getOrDefault("FAULTLINE_PEERS", ""))));
+                parsePeers(s.get("peers", "")),
+                dir,
+                Bug.parse(s.get("bug", "")),
+                ReadMode.parse(s.get("read-mode", "read-index")),
+                positive("tick-ms", s.get("tick-ms", "25")),
+                positive("request-timeout-ms", s.get("request-timeout-ms", "3000")));
+    }
+
+    private interface Setting {
+        String get(String name, String fallback);
+    }
+
+    private static Map<String, String> readConfigFile(String path) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (path == null) {
+            return values;
+        }
+        Properties props = new Properties();
+        try (Reader in = Files.newBufferedReader(Path.of(path))) {
+            props.load(in);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--config file '" + path + "' cannot be read: " + e.getMessage());
+        }
+        for (String name : props.stringPropertyNames()) {
+            if (!FLAGS.contains(name) || name.equals("config")) {
+                throw new IllegalArgumentException("--config file '" + path + "' has unknown setting '" + name + "'");
+            }
+            values.put(name, props.getProperty(name));
+        }
+        return values;
     }
 
     /** Parses {@code n2=host:port,n3=host:port}. */
@@ -57,7 +150,9 @@ record NodeConfig(String id, int httpPort, int peerPort, Map<String, String> pee
             if (eq <= 0 || part.indexOf(':', eq) < 0) {
                 throw new IllegalArgumentException("--peers entry '" + part + "' must look like id=host:port");
             }
-            peers.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
+            String address = part.substring(eq + 1).trim();
+            port("peers", address.substring(address.lastIndexOf(':') + 1));
+            peers.put(part.substring(0, eq).trim(), address);
         }
         return peers;
     }
@@ -71,6 +166,18 @@ record NodeConfig(String id, int httpPort, int peerPort, Map<String, String> pee
             return port;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--" + name + " must be a port number 0..65535, got '" + value + "'");
+        }
+    }
+
+    private static int positive(String name, String value) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n <= 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a positive integer, got '" + value + "'");
         }
     }
 }

@@ -1,37 +1,36 @@
 package io.faultline.sut;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.faultline.sut.disk.FileStorage;
+import io.faultline.sut.net.PeerTransport;
+import io.faultline.sut.raft.NodeId;
+import io.faultline.sut.raft.RaftNode;
+import io.faultline.sut.raft.RaftOptions;
+import io.faultline.sut.raft.StorageFailedException;
+import io.faultline.sut.server.Bug;
+import io.faultline.sut.server.HttpApi;
+import io.faultline.sut.server.JsonLog;
+import io.faultline.sut.server.Metrics;
+import io.faultline.sut.server.RaftServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
+import java.util.Random;
 import java.util.stream.Collectors;
 
 /**
- * A Faultline node: today a single-node key-value store with a peer listener, enough for the harness to prove
- * its cluster lifecycle (start, reach, kill, pause, restart). The replicated store grows from here.
- *
- * <p>HTTP: {@code GET /health}; {@code GET /peers} (tries a TCP connection to every configured peer);
- * {@code GET|PUT /kv/KEY}. Peer port: answers every connection with this node's id and closes it.
+ * A Faultline node: one member of a Raft-replicated key-value store. See {@code docs/store.md} for the HTTP API,
+ * the flags and the known bugs it can be started with.
  */
 public final class NodeMain {
 
-    private final NodeConfig config;
-    private final Map<String, String> data = new ConcurrentHashMap<>();
-    private final JsonLog log;
+    private static final int ELECTION_TICKS_MIN = 10;
+    private static final int ELECTION_TICKS_MAX = 20;
 
-    private NodeMain(NodeConfig config) {
-        this.config = config;
-        this.log = new JsonLog(config.id());
-    }
+    private NodeMain() {}
 
     public static void main(String[] args) throws IOException {
         NodeConfig config;
@@ -42,44 +41,72 @@ public final class NodeMain {
             System.exit(254);
             return;
         }
-        new NodeMain(config).start();
-    }
-
-    private void start() throws IOException {
-        ServerSocket peerListener = new ServerSocket();
-        peerListener.setReuseAddress(true);
-        peerListener.bind(new InetSocketAddress(config.peerPort()));
-        Thread.ofVirtual().name("peer-listener").start(() -> servePeers(peerListener));
-
-        HttpServer http = HttpServer.create(new InetSocketAddress(config.httpPort()), 64);
-        http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        http.createContext("/health", ex -> respond(ex, 200, "{\"status\":\"ok\",\"node\":\"" + config.id() + "\"}"));
-        http.createContext("/peers", ex -> respond(ex, 200, probePeers()));
-        http.createContext("/kv/", this::kv);
-        http.start();
-        log.info(
-                "started",
-                Map.of(
-                        "http_port",
-                        config.httpPort(),
-                        "peer_port",
-                        config.peerPort(),
-                        "peers",
-                        config.peers().keySet()));
-    }
-
-    private void servePeers(ServerSocket listener) {
-        while (!listener.isClosed()) {
-            try (Socket socket = listener.accept()) {
-                socket.getOutputStream().write((config.id() + "\n").getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                log.info("peer connection failed", Map.of("error", String.valueOf(e.getMessage())));
-            }
+        JsonLog log = new JsonLog(config.id(), System.out);
+        try {
+            start(config, log);
+        } catch (StorageFailedException | IOException e) {
+            log.error("cannot start", Map.of("error", String.valueOf(e.getMessage())));
+            System.exit(1);
         }
     }
 
+    private static void start(NodeConfig config, JsonLog log) throws IOException {
+        NodeId self = NodeId.of(config.id());
+        FileStorage storage = FileStorage.open(
+                config.dataDir(),
+                config.bugs().contains(Bug.NO_FSYNC) ? FileStorage.Durability.NO_FSYNC : FileStorage.Durability.FSYNC);
+        Map<NodeId, InetSocketAddress> peers = new LinkedHashMap<>();
+        config.peers().forEach((id, address) -> peers.put(NodeId.of(id), address(address)));
+        RaftOptions options = new RaftOptions(ELECTION_TICKS_MIN, ELECTION_TICKS_MAX, 2, 256, 8, true)
+                .withCheckQuorum(!config.bugs().contains(Bug.SPLIT_BRAIN));
+        RaftNode node = new RaftNode(self, peers.keySet(), storage, options, new Random(new SecureRandom().nextLong()));
+        Metrics metrics = new Metrics();
+        RaftServer raft = new RaftServer(
+                node,
+                storage,
+                config.bugs(),
+                config.readMode(),
+                config.tickMillis(),
+                ELECTION_TICKS_MIN,
+                ELECTION_TICKS_MAX,
+                log,
+                metrics);
+        PeerTransport transport =
+                new PeerTransport(config.peerPort(), peers, raft::deliver, message -> log.info(message, Map.of()));
+        raft.connect(transport::send);
+        raft.start();
+        HttpApi http = new HttpApi(
+                config.httpPort(), self, raft, metrics, () -> probePeers(config), config.requestTimeoutMillis());
+        http.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            http.close();
+            try {
+                raft.close();
+                transport.close();
+            } catch (IOException | InterruptedException e) {
+                // stopping anyway
+            }
+        }));
+        log.info(
+                "started",
+                Map.of(
+                        "http_port", http.port(),
+                        "peer_port", transport.port(),
+                        "peers", String.join(",", config.peers().keySet()),
+                        "data_dir", config.dataDir().toString(),
+                        "recovered_last_index", storage.lastIndex().value(),
+                        "read_mode", config.readMode().flag(),
+                        "bugs", config.bugs().stream().map(Bug::flag).sorted().collect(Collectors.joining(","))));
+    }
+
+    private static InetSocketAddress address(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        return InetSocketAddress.createUnresolved(
+                hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
+    }
+
     /** One JSON object: peer id to "reachable", "refused", "timeout" or "error:...". */
-    private String probePeers() {
+    private static String probePeers(NodeConfig config) {
         return config.peers().entrySet().stream()
                 .map(e -> "\"" + e.getKey() + "\":\"" + probe(e.getValue()) + "\"")
                 .collect(Collectors.joining(",", "{", "}"));
@@ -99,35 +126,6 @@ public final class NodeMain {
             return "refused";
         } catch (IOException | RuntimeException e) {
             return "error:" + e.getClass().getSimpleName();
-        }
-    }
-
-    private void kv(HttpExchange ex) throws IOException {
-        String key = ex.getRequestURI().getPath().substring("/kv/".length());
-        switch (ex.getRequestMethod()) {
-            case "GET" -> {
-                String value = data.get(key);
-                respond(
-                        ex,
-                        value == null ? 404 : 200,
-                        value == null ? "{\"error\":\"not-found\"}" : "{\"value\":\"" + JsonLog.escape(value) + "\"}");
-            }
-            case "PUT" -> {
-                try (InputStream in = ex.getRequestBody()) {
-                    data.put(key, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                }
-                respond(ex, 200, "{\"ok\":true}");
-            }
-            default -> respond(ex, 405, "{\"error\":\"method-not-allowed\"}");
-        }
-    }
-
-    private static void respond(HttpExchange ex, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "application/json");
-        ex.sendResponseHeaders(status, body.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(body);
         }
     }
 }

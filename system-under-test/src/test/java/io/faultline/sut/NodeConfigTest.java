@@ -3,8 +3,14 @@ package io.faultline.sut;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.faultline.sut.server.Bug;
+import io.faultline.sut.server.ReadMode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class NodeConfigTest {
 
@@ -35,5 +41,43 @@ class NodeConfigTest {
     void a_port_out_of_range_is_refused() {
         assertThatThrownBy(() -> NodeConfig.parse(new String[] {"--id", "n1", "--http-port", "70000"}, Map.of()))
                 .hasMessageContaining("--http-port must be a port number");
+    }
+
+    @Test
+    void bugs_data_dir_and_read_mode_come_from_flags_and_a_config_file_fills_the_rest(@TempDir Path dir)
+            throws IOException {
+        Path file = dir.resolve("node.properties");
+        Files.writeString(file, "peer-port=7200\nread-mode=lease\n");
+
+        NodeConfig config = NodeConfig.parse(
+                new String[] {
+                    "--id", "n1", "--bug", "no-fsync,split-brain", "--data-dir", "/var/x", "--config", file.toString()
+                },
+                Map.of("FAULTLINE_TICK_MS", "40"));
+
+        assertThat(config.bugs()).as("bugs").containsExactlyInAnyOrder(Bug.NO_FSYNC, Bug.SPLIT_BRAIN);
+        assertThat(config.dataDir()).as("data dir").isEqualTo(Path.of("/var/x"));
+        assertThat(config.peerPort()).as("from the file").isEqualTo(7200);
+        assertThat(config.readMode()).as("from the file").isEqualTo(ReadMode.LEASE);
+        assertThat(config.tickMillis()).as("from the environment").isEqualTo(40);
+    }
+
+    @Test
+    void an_unknown_bug_lists_the_known_ones() {
+        assertThatThrownBy(() -> NodeConfig.parse(new String[] {"--id", "n1", "--bug", "fast"}, Map.of()))
+                .hasMessage("--bug 'fast' is not one of stale-reads, no-fsync, ack-before-commit, split-brain, "
+                        + "lease-no-clock-bound");
+    }
+
+    @Test
+    void a_node_listing_itself_as_a_peer_is_refused() {
+        assertThatThrownBy(() -> NodeConfig.parse(new String[] {"--id", "n1", "--peers", "n1=h:1"}, Map.of()))
+                .hasMessage("--peers must not list the node itself ('n1')");
+    }
+
+    @Test
+    void an_unknown_flag_is_refused() {
+        assertThatThrownBy(() -> NodeConfig.parse(new String[] {"--id", "n1", "--prot", "1"}, Map.of()))
+                .hasMessageStartingWith("unknown flag --prot");
     }
 }

@@ -48,6 +48,7 @@ public final class RaftNode {
     private final ReadIndexQueue reads = new ReadIndexQueue();
     private LogIndex termStart = LogIndex.ZERO;
     private long seq;
+    private boolean quorumContact;
     private boolean readRoundWanted;
 
     private final List<Message> outbox = new ArrayList<>();
@@ -74,9 +75,10 @@ public final class RaftNode {
         if (role == Role.LEADER) {
             heartbeatElapsed++;
             electionElapsed++;
-            if (options.checkQuorum() && electionElapsed >= options.electionTicksMin()) {
+            if (electionElapsed >= options.electionTicksMin()) {
                 electionElapsed = 0;
-                if (!quorumActive()) {
+                quorumContact = quorumActive();
+                if (!quorumContact && options.checkQuorum()) {
                     becomeFollower(term, Optional.empty());
                     return;
                 }
@@ -224,6 +226,7 @@ public final class RaftNode {
 
     private void becomeLeader() {
         role = Role.LEADER;
+        quorumContact = true;
         leader = Optional.of(self);
         heartbeatElapsed = 0;
         electionElapsed = 0;
@@ -393,13 +396,7 @@ public final class RaftNode {
     }
 
     private void confirmReads() {
-        List<Long> acked = new ArrayList<>();
-        acked.add(seq);
-        for (Progress p : progress.values()) {
-            acked.add(p.ackedSeq);
-        }
-        acked.sort(null);
-        reads.confirmUpTo(acked.get(acked.size() - majority()));
+        reads.confirmUpTo(quorumAckedRound());
     }
 
     // ---- observation --------------------------------------------------------------------------------------
@@ -437,17 +434,32 @@ public final class RaftNode {
         return storage.lastIndex();
     }
 
-    /** Whether this leader heard from a majority within the current election timeout (false for others). */
+    /** Whether this leader heard from a majority during its last election timeout (false for others). */
     public boolean hasQuorumContact() {
+        return role == Role.LEADER && quorumContact;
+    }
+
+    /** The latest round of heartbeats this leader started; rounds number its AppendEntries. */
+    public long currentRound() {
+        return seq;
+    }
+
+    /** The latest round a majority (counting this leader) acknowledged in this term. */
+    public long quorumAckedRound() {
         if (role != Role.LEADER) {
-            return false;
+            return 0;
         }
-        int active = 1;
+        List<Long> acked = new ArrayList<>();
+        acked.add(seq);
         for (Progress p : progress.values()) {
-            if (p.recentlyActive) {
-                active++;
-            }
+            acked.add(p.ackedSeq);
         }
-        return active >= majority() || electionElapsed < options.heartbeatTicks() * 2;
+        acked.sort(null);
+        return acked.get(acked.size() - majority());
+    }
+
+    /** The first index of this leader's term: reads are safe once it is applied. */
+    public LogIndex termStartIndex() {
+        return termStart;
     }
 }

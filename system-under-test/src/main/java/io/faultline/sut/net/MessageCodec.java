@@ -1,0 +1,135 @@
+package io.faultline.sut.net;
+
+import io.faultline.sut.raft.LogEntry;
+import io.faultline.sut.raft.LogIndex;
+import io.faultline.sut.raft.Message;
+import io.faultline.sut.raft.Message.AppendEntries;
+import io.faultline.sut.raft.Message.AppendResponse;
+import io.faultline.sut.raft.Message.RequestVote;
+import io.faultline.sut.raft.Message.VoteResponse;
+import io.faultline.sut.raft.NodeId;
+import io.faultline.sut.raft.Term;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Raft messages as bytes on the peer wire: a type byte, then the fields in order. */
+public final class MessageCodec {
+
+    private static final byte REQUEST_VOTE = 1;
+    private static final byte VOTE_RESPONSE = 2;
+    private static final byte APPEND_ENTRIES = 3;
+    private static final byte APPEND_RESPONSE = 4;
+
+    private MessageCodec() {}
+
+    public static byte[] encode(Message message) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            switch (message) {
+                case RequestVote m -> {
+                    header(out, REQUEST_VOTE, m);
+                    out.writeLong(m.lastIndex().value());
+                    out.writeLong(m.lastTerm().value());
+                }
+                case VoteResponse m -> {
+                    header(out, VOTE_RESPONSE, m);
+                    out.writeBoolean(m.granted());
+                }
+                case AppendEntries m -> {
+                    header(out, APPEND_ENTRIES, m);
+                    out.writeLong(m.prevIndex().value());
+                    out.writeLong(m.prevTerm().value());
+                    out.writeLong(m.leaderCommit().value());
+                    out.writeLong(m.seq());
+                    out.writeInt(m.entries().size());
+                    for (LogEntry e : m.entries()) {
+                        out.writeLong(e.term().value());
+                        out.writeLong(e.index().value());
+                        writeString(out, e.command());
+                    }
+                }
+                case AppendResponse m -> {
+                    header(out, APPEND_RESPONSE, m);
+                    out.writeBoolean(m.success());
+                    out.writeLong(m.index().value());
+                    out.writeLong(m.seq());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Decodes one message; a malformed frame is a {@link MalformedFrameException}. */
+    public static Message decode(byte[] frame) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(frame))) {
+            byte type = in.readByte();
+            NodeId from = NodeId.of(in.readUTF());
+            NodeId to = NodeId.of(in.readUTF());
+            Term term = new Term(in.readLong());
+            return switch (type) {
+                case REQUEST_VOTE ->
+                    new RequestVote(from, to, term, LogIndex.of(in.readLong()), new Term(in.readLong()));
+                case VOTE_RESPONSE -> new VoteResponse(from, to, term, in.readBoolean());
+                case APPEND_ENTRIES -> {
+                    LogIndex prevIndex = LogIndex.of(in.readLong());
+                    Term prevTerm = new Term(in.readLong());
+                    LogIndex commit = LogIndex.of(in.readLong());
+                    long seq = in.readLong();
+                    int n = in.readInt();
+                    if (n < 0 || n > frame.length) {
+                        throw new MalformedFrameException("AppendEntries claims " + n + " entries");
+                    }
+                    List<LogEntry> entries = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        entries.add(new LogEntry(new Term(in.readLong()), LogIndex.of(in.readLong()), readString(in)));
+                    }
+                    yield new AppendEntries(from, to, term, prevIndex, prevTerm, entries, commit, seq);
+                }
+                case APPEND_RESPONSE ->
+                    new AppendResponse(from, to, term, in.readBoolean(), LogIndex.of(in.readLong()), in.readLong());
+                default -> throw new MalformedFrameException("unknown message type " + type);
+            };
+        } catch (IOException | IllegalArgumentException e) {
+            throw new MalformedFrameException("cannot decode a peer message: " + e.getMessage());
+        }
+    }
+
+    private static void header(DataOutputStream out, byte type, Message m) throws IOException {
+        out.writeByte(type);
+        out.writeUTF(m.from().value());
+        out.writeUTF(m.to().value());
+        out.writeLong(m.term().value());
+    }
+
+    private static void writeString(DataOutputStream out, String s) throws IOException {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > (64 << 20)) {
+            throw new MalformedFrameException("a string of " + n + " bytes");
+        }
+        return new String(in.readNBytes(n), StandardCharsets.UTF_8);
+    }
+
+    /** Bytes from a peer that are not a message of this protocol. */
+    public static final class MalformedFrameException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        MalformedFrameException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.faultline.sut.server;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Known-wrong behaviours a node can be started with ({@code --bug name[,name]}), so that Faultline can prove it
+ * finds them. Off by default; {@code docs/store.md} gives the scenario that exposes each.
+ */
+public enum Bug {
+    /** Every node answers reads from its own state, without asking the leader or a majority. */
+    STALE_READS,
+    /** Log writes stay in the process's memory for up to a second and are never fsynced, yet are acknowledged. */
+    NO_FSYNC,
+    /** The leader acknowledges a write once it is in its own log, before a majority has it. */
+    ACK_BEFORE_COMMIT,
+    /** A leader cut off from the majority neither steps down nor stops serving reads and writes on its own. */
+    SPLIT_BRAIN,
+    /** Leases for local reads are measured on the wall clock with no margin for drift or jumps. */
+    LEASE_NO_CLOCK_BOUND;
+
+    public String flag() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Parses {@code stale-reads,no-fsync}; an empty text means no bug. */
+    public static Set<Bug> parse(String spec) {
+        Set<Bug> bugs = EnumSet.noneOf(Bug.class);
+        for (String part : spec.split(",")) {
+            String name = part.trim();
+            if (name.isEmpty()) {
+                continue;
+            }
+            Bug bug = Arrays.stream(values())
+                    .filter(b -> b.flag().equals(name))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("--bug '" + name + "' is not one of "
+                            + Arrays.stream(values()).map(Bug::flag).collect(Collectors.joining(", "))));
+            bugs.add(bug);
+        }
+        return bugs;
+    }
+}

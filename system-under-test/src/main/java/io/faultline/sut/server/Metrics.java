@@ -1,0 +1,92 @@
+package io.faultline.sut.server;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counters a node exposes in Prometheus text format at {@code GET /metrics}. */
+public final class Metrics {
+
+    private final AtomicLong writesOk = new AtomicLong();
+    private final AtomicLong writesFailed = new AtomicLong();
+    private final AtomicLong readsServed = new AtomicLong();
+    private final AtomicLong applied = new AtomicLong();
+    private final AtomicLong syncs = new AtomicLong();
+    private final AtomicLong elections = new AtomicLong();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong httpRequests = new AtomicLong();
+
+    void writeOk() {
+        writesOk.incrementAndGet();
+    }
+
+    void writeFailed() {
+        writesFailed.incrementAndGet();
+    }
+
+    void readServed() {
+        readsServed.incrementAndGet();
+    }
+
+    void applied() {
+        applied.incrementAndGet();
+    }
+
+    void synced() {
+        syncs.incrementAndGet();
+    }
+
+    void leaderElected() {
+        elections.incrementAndGet();
+    }
+
+    void messagesSent(int n) {
+        sent.addAndGet(n);
+    }
+
+    void messageReceived() {
+        received.incrementAndGet();
+    }
+
+    void httpRequest() {
+        httpRequests.incrementAndGet();
+    }
+
+    String render(Status status) {
+        StringBuilder out = new StringBuilder();
+        counter(out, "faultline_writes_ok_total", "Client writes acknowledged.", writesOk.get());
+        counter(out, "faultline_writes_failed_total", "Client writes answered with an error.", writesFailed.get());
+        counter(out, "faultline_reads_served_total", "Linearizable reads served after ReadIndex.", readsServed.get());
+        counter(out, "faultline_entries_applied_total", "Log entries applied to the state machine.", applied.get());
+        counter(out, "faultline_storage_syncs_total", "Raft loop rounds that synced storage.", syncs.get());
+        counter(out, "faultline_leader_elections_total", "Times this node became leader.", elections.get());
+        counter(out, "faultline_peer_messages_sent_total", "Raft messages sent to peers.", sent.get());
+        counter(out, "faultline_peer_messages_received_total", "Raft messages received.", received.get());
+        counter(out, "faultline_http_requests_total", "HTTP requests received.", httpRequests.get());
+        gauge(out, "faultline_raft_term", "Current term.", status.term().value());
+        gauge(out, "faultline_raft_commit_index", "Highest committed log index known.", status.commitIndex());
+        gauge(out, "faultline_raft_applied_index", "Highest applied log index.", status.appliedIndex());
+        gauge(out, "faultline_raft_last_index", "Last index in the local log.", status.lastIndex());
+        out.append("# HELP faultline_raft_role Current role (1 for the role this node has).\n")
+                .append("# TYPE faultline_raft_role gauge\n");
+        for (io.faultline.sut.raft.Role role : io.faultline.sut.raft.Role.values()) {
+            out.append("faultline_raft_role{role=\"")
+                    .append(role.label())
+                    .append("\"} ")
+                    .append(status.role() == role ? 1 : 0)
+                    .append('\n');
+        }
+        return out.toString();
+    }
+
+    private static void counter(StringBuilder out, String name, String help, long value) {
+        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        out.append("# TYPE ").append(name).append(" counter\n");
+        out.append(name).append(' ').append(value).append('\n');
+    }
+
+    private static void gauge(StringBuilder out, String name, String help, long value) {
+        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        out.append("# TYPE ").append(name).append(" gauge\n");
+        out.append(name).append(' ').append(value).append('\n');
+    }
+}

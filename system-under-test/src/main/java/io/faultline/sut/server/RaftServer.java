@@ -1,0 +1,375 @@
+package io.faultline.sut.server;
+
+import io.faultline.sut.json.JsonValue;
+import io.faultline.sut.kv.Command;
+import io.faultline.sut.kv.CommandCodec;
+import io.faultline.sut.kv.KvStateMachine;
+import io.faultline.sut.kv.Outcome;
+import io.faultline.sut.kv.Query;
+import io.faultline.sut.raft.LogEntry;
+import io.faultline.sut.raft.Message;
+import io.faultline.sut.raft.NotLeaderException;
+import io.faultline.sut.raft.RaftNode;
+import io.faultline.sut.raft.Ready;
+import io.faultline.sut.raft.Role;
+import io.faultline.sut.raft.Storage;
+import io.faultline.sut.raft.StorageFailedException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Drives a {@link RaftNode} with real time and I/O on one thread: takes client requests, peer messages and clock
+ * ticks from one queue, then, once per round, syncs storage, sends messages, applies committed entries to the
+ * {@link KvStateMachine} and answers the clients whose requests completed.
+ */
+public final class RaftServer implements AutoCloseable {
+
+    private sealed interface Input {}
+
+    private record Incoming(Message message) implements Input {}
+
+    private record Propose(Command command, CompletableFuture<Outcome> answer) implements Input {}
+
+    private record Read(Query query, CompletableFuture<JsonValue> answer) implements Input {}
+
+    private record Stop() implements Input {}
+
+    private record PendingWrite(LogEntry entry, Command command, CompletableFuture<Outcome> answer) {}
+
+    private record PendingRead(Query query, CompletableFuture<JsonValue> answer) {}
+
+    private final RaftNode node;
+    private final Storage storage;
+    private final KvStateMachine state = new KvStateMachine();
+    private final Set<Bug> bugs;
+    private final ReadMode readMode;
+    private final long tickNanos;
+    private final int electionTicksMin;
+    private final int electionTicksMax;
+    private final JsonLog log;
+    private final Metrics metrics;
+    private Consumer<Message> network = m -> {};
+
+    private final BlockingQueue<Input> inbox = new LinkedBlockingQueue<>();
+    private final Map<Long, PendingWrite> writes = new HashMap<>();
+    private final Map<Long, PendingRead> confirming = new HashMap<>();
+    private final TreeMap<Long, List<PendingRead>> waitingForApply = new TreeMap<>();
+    private final List<Runnable> afterSync = new ArrayList<>();
+    private final LeaseClock lease;
+    private long nextReadId;
+    private volatile Status status;
+    private volatile boolean running = true;
+    private Thread thread;
+
+    public RaftServer(
+            RaftNode node,
+            Storage storage,
+            Set<Bug> bugs,
+            ReadMode readMode,
+            long tickMillis,
+            int electionTicksMin,
+            int electionTicksMax,
+            JsonLog log,
+            Metrics metrics) {
+        this.node = node;
+        this.storage = storage;
+        this.bugs = Set.copyOf(bugs);
+        this.readMode = readMode;
+        this.tickNanos = TimeUnit.MILLISECONDS.toNanos(tickMillis);
+        this.electionTicksMin = electionTicksMin;
+        this.electionTicksMax = electionTicksMax;
+        this.log = log;
+        this.metrics = metrics;
+        this.lease = bugs.contains(Bug.LEASE_NO_CLOCK_BOUND)
+                ? LeaseClock.wallClockWithoutBound(tickMillis * electionTicksMax)
+                : LeaseClock.monotonicWithMargin(tickMillis * electionTicksMin * 8 / 10);
+        publishStatus();
+        log.follow(() -> status);
+    }
+
+    /** Where outgoing peer messages go; set before {@link #start()}. */
+    public void connect(Consumer<Message> network) {
+        this.network = network;
+    }
+
+    public void start() {
+        thread = Thread.ofPlatform().name("raft-" + node.id()).start(this::loop);
+    }
+
+    /** Hands a message from a peer to the loop. */
+    public void deliver(Message message) {
+        inbox.add(new Incoming(message));
+    }
+
+    /** Replicates a command; the future fails with a {@link StoreException}. */
+    public CompletableFuture<Outcome> propose(Command command) {
+        CompletableFuture<Outcome> answer = new CompletableFuture<>();
+        inbox.add(new Propose(command, answer));
+        return answer;
+    }
+
+    /** Reads linearizably (unless a bug says otherwise); the future fails with a {@link StoreException}. */
+    public CompletableFuture<JsonValue> read(Query query) {
+        CompletableFuture<JsonValue> answer = new CompletableFuture<>();
+        inbox.add(new Read(query, answer));
+        return answer;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public Set<Bug> bugs() {
+        return bugs;
+    }
+
+    public ReadMode readMode() {
+        return readMode;
+    }
+
+    private void loop() {
+        long nextTick = System.nanoTime() + tickNanos;
+        List<Input> batch = new ArrayList<>();
+        Role lastRole = node.role();
+        try {
+            while (running) {
+                long wait = Math.max(0, nextTick - System.nanoTime());
+                Input first = inbox.poll(wait, TimeUnit.NANOSECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    inbox.drainTo(batch, 4096);
+                }
+                for (Input input : batch) {
+                    handle(input);
+                }
+                batch.clear();
+                int due = 0;
+                long now = System.nanoTime();
+                while (now >= nextTick && due < electionTicksMax) {
+                    node.tick();
+                    nextTick += tickNanos;
+                    due++;
+                }
+                if (now >= nextTick) {
+                    nextTick = now + tickNanos; // the clock jumped or we were paused: do not replay every tick
+                }
+                round();
+                if (node.role() != lastRole) {
+                    onRoleChange(lastRole);
+                    lastRole = node.role();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (StorageFailedException e) {
+            log.error("storage failed: stopping", Map.of("error", String.valueOf(e.getMessage())));
+            running = false;
+        } catch (RuntimeException e) {
+            log.error("raft loop failed: stopping", Map.of("error", e.toString()));
+            running = false;
+        } finally {
+            failEverything();
+        }
+    }
+
+    private void onRoleChange(Role before) {
+        if (node.role() == Role.LEADER) {
+            metrics.leaderElected();
+        }
+        log.info(
+                "role changed",
+                Map.of(
+                        "from",
+                        before.label(),
+                        "leader",
+                        node.leader().map(Object::toString).orElse("")));
+    }
+
+    private void handle(Input input) {
+        switch (input) {
+            case Incoming in -> {
+                metrics.messageReceived();
+                node.step(in.message());
+            }
+            case Propose p -> propose(p);
+            case Read r -> read(r);
+            case Stop s -> running = false;
+        }
+    }
+
+    private void propose(Propose p) {
+        if (bugs.contains(Bug.SPLIT_BRAIN) && node.role() == Role.LEADER && !node.hasQuorumContact()) {
+            acknowledgeEarly(p);
+            return;
+        }
+        LogEntry entry;
+        try {
+            entry = node.propose(CommandCodec.encode(p.command()));
+        } catch (NotLeaderException e) {
+            p.answer().completeExceptionally(new StoreException.NotLeader(e.getMessage(), e.leader()));
+            return;
+        }
+        writes.put(entry.index().value(), new PendingWrite(entry, p.command(), p.answer()));
+        if (bugs.contains(Bug.ACK_BEFORE_COMMIT)) {
+            Outcome preview = state.preview(p.command());
+            afterSync.add(() -> p.answer().complete(preview));
+        }
+    }
+
+    /** The split-brain bug: a leader without a majority answers as if its own log were the truth. */
+    private void acknowledgeEarly(Propose p) {
+        try {
+            node.propose(CommandCodec.encode(p.command()));
+        } catch (NotLeaderException e) {
+            p.answer().completeExceptionally(new StoreException.NotLeader(e.getMessage(), e.leader()));
+            return;
+        }
+        Outcome outcome = state.preview(p.command());
+        afterSync.add(() -> p.answer().complete(outcome));
+    }
+
+    private void read(Read r) {
+        if (bugs.contains(Bug.STALE_READS)
+                || (bugs.contains(Bug.SPLIT_BRAIN) && node.role() == Role.LEADER && !node.hasQuorumContact())) {
+            r.answer().complete(state.query(r.query()));
+            return;
+        }
+        if (readMode == ReadMode.LEASE || bugs.contains(Bug.LEASE_NO_CLOCK_BOUND)) {
+            if (node.role() == Role.LEADER
+                    && lease.holds(node.quorumAckedRound())
+                    && !node.appliedIndex().isBefore(node.termStartIndex())) {
+                r.answer().complete(state.query(r.query()));
+                return;
+            }
+        }
+        long id = nextReadId++;
+        try {
+            node.requestRead(id);
+        } catch (NotLeaderException e) {
+            r.answer().completeExceptionally(new StoreException.NotLeader(e.getMessage(), e.leader()));
+            return;
+        }
+        confirming.put(id, new PendingRead(r.query(), r.answer()));
+    }
+
+    private void round() {
+        storage.sync();
+        metrics.synced();
+        for (Runnable ack : afterSync) {
+            ack.run();
+        }
+        afterSync.clear();
+        Ready ready = node.ready();
+        for (Message m : ready.messages()) {
+            network.accept(m);
+        }
+        metrics.messagesSent(ready.messages().size());
+        if (node.role() == Role.LEADER) {
+            lease.roundSent(node.currentRound());
+        }
+        for (LogEntry entry : ready.committed()) {
+            apply(entry);
+        }
+        for (Ready.ReadOutcome outcome : ready.reads()) {
+            PendingRead read = confirming.remove(outcome.id());
+            if (read == null) {
+                continue;
+            }
+            switch (outcome) {
+                case Ready.ReadConfirmed c ->
+                    waitingForApply
+                            .computeIfAbsent(c.index().value(), k -> new ArrayList<>())
+                            .add(read);
+                case Ready.ReadAborted a ->
+                    read.answer()
+                            .completeExceptionally(new StoreException.LeadershipLost(
+                                    node.id() + " lost leadership before confirming the read", a.leader()));
+            }
+        }
+        long applied = node.appliedIndex().value();
+        while (!waitingForApply.isEmpty() && waitingForApply.firstKey() <= applied) {
+            for (PendingRead read : waitingForApply.pollFirstEntry().getValue()) {
+                read.answer().complete(state.query(read.query()));
+                metrics.readServed();
+            }
+        }
+        publishStatus();
+    }
+
+    private void apply(LogEntry entry) {
+        Outcome outcome = entry.isNoop() ? null : state.apply(CommandCodec.decode(entry.command()));
+        metrics.applied();
+        PendingWrite pending = writes.remove(entry.index().value());
+        if (pending == null) {
+            return;
+        }
+        if (!pending.entry().term().equals(entry.term())) {
+            pending.answer()
+                    .completeExceptionally(new StoreException.Superseded("the write's log entry " + entry.index()
+                            + " of term " + pending.entry().term() + " was replaced by an entry of term "
+                            + entry.term()));
+        } else {
+            pending.answer().complete(outcome);
+        }
+    }
+
+    private void publishStatus() {
+        List<io.faultline.sut.raft.NodeId> members = new ArrayList<>(node.peers());
+        members.add(node.id());
+        members.sort(null);
+        status = new Status(
+                node.id(),
+                node.role(),
+                node.term(),
+                node.leader(),
+                node.commitIndex().value(),
+                node.appliedIndex().value(),
+                node.lastIndex().value(),
+                List.copyOf(members));
+    }
+
+    private void failEverything() {
+        for (PendingWrite w : writes.values()) {
+            w.answer().completeExceptionally(new StoreException.Unavailable("the node is stopping", false));
+        }
+        for (PendingRead r : confirming.values()) {
+            r.answer().completeExceptionally(new StoreException.Unavailable("the node is stopping", true));
+        }
+        for (List<PendingRead> list : waitingForApply.values()) {
+            for (PendingRead r : list) {
+                r.answer().completeExceptionally(new StoreException.Unavailable("the node is stopping", true));
+            }
+        }
+        Input input;
+        while ((input = inbox.poll()) != null) {
+            switch (input) {
+                case Propose p ->
+                    p.answer().completeExceptionally(new StoreException.Unavailable("the node is stopping", true));
+                case Read r ->
+                    r.answer().completeExceptionally(new StoreException.Unavailable("the node is stopping", true));
+                default -> {}
+            }
+        }
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        inbox.add(new Stop());
+        if (thread != null) {
+            thread.join(5000);
+        }
+    }
+}
