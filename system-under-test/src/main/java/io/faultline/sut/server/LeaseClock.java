@@ -6,31 +6,22 @@ import java.util.function.LongSupplier;
 
 /**
  * When a leader's read lease holds: it remembers when each heartbeat round was first sent, and the lease lasts a
- * fixed time from the send of the latest round a majority acknowledged.
+ * fixed time from the send of the latest round a majority acknowledged. Safe only if the lease is shorter than the
+ * followers' minimum election timeout by more than the clocks can drift apart in that time.
  */
 final class LeaseClock {
 
-    private final LongSupplier clockMillis;
-    private final long leaseMillis;
+    private final LongSupplier clockNanos;
+    private final long leaseNanos;
     private final TreeMap<Long, Long> sentAt = new TreeMap<>();
 
-    private LeaseClock(LongSupplier clockMillis, long leaseMillis) {
-        this.clockMillis = clockMillis;
-        this.leaseMillis = leaseMillis;
-    }
-
-    /** The correct lease: a monotonic clock, and shorter than the followers' minimum election timeout. */
-    static LeaseClock monotonicWithMargin(long leaseMillis) {
-        return new LeaseClock(() -> System.nanoTime() / 1_000_000, leaseMillis);
-    }
-
-    /** The bug: the wall clock (which jumps) and as long as the longest election timeout. */
-    static LeaseClock wallClockWithoutBound(long leaseMillis) {
-        return new LeaseClock(System::currentTimeMillis, leaseMillis);
+    LeaseClock(LongSupplier clockNanos, long leaseNanos) {
+        this.clockNanos = clockNanos;
+        this.leaseNanos = leaseNanos;
     }
 
     void roundSent(long round) {
-        sentAt.putIfAbsent(round, clockMillis.getAsLong());
+        sentAt.putIfAbsent(round, clockNanos.getAsLong());
         while (sentAt.size() > 1024) {
             sentAt.pollFirstEntry();
         }
@@ -41,6 +32,6 @@ final class LeaseClock {
         if (sent == null || quorumAckedRound == 0) {
             return false;
         }
-        return clockMillis.getAsLong() < sent.getValue() + leaseMillis;
+        return clockNanos.getAsLong() - sent.getValue() < leaseNanos;
     }
 }

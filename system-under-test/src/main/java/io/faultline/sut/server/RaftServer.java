@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Drives a {@link RaftNode} with real time and I/O on one thread: takes client requests, peer messages and clock
@@ -60,11 +61,12 @@ public final class RaftServer implements AutoCloseable {
     private Consumer<Message> network = m -> {};
 
     private final BlockingQueue<Input> inbox = new LinkedBlockingQueue<>();
-    private final Map<Long, PendingWrite> writes = new HashMap<>();
+    private final Map<Long, List<PendingWrite>> writes = new HashMap<>();
     private final Map<Long, PendingRead> confirming = new HashMap<>();
     private final TreeMap<Long, List<PendingRead>> waitingForApply = new TreeMap<>();
     private final List<Runnable> afterSync = new ArrayList<>();
     private final LeaseClock lease;
+    private final LongSupplier clockNanos;
     private long nextReadId;
     private volatile Status status;
     private volatile boolean running = true;
@@ -89,9 +91,13 @@ public final class RaftServer implements AutoCloseable {
         this.electionTicksMax = electionTicksMax;
         this.log = log;
         this.metrics = metrics;
+        // The lease bug runs every timer of this node on the wall clock, which jumps when the clock is set.
+        this.clockNanos = bugs.contains(Bug.LEASE_NO_CLOCK_BOUND)
+                ? () -> System.currentTimeMillis() * 1_000_000L
+                : System::nanoTime;
         this.lease = bugs.contains(Bug.LEASE_NO_CLOCK_BOUND)
-                ? LeaseClock.wallClockWithoutBound(tickMillis * electionTicksMax)
-                : LeaseClock.monotonicWithMargin(tickMillis * electionTicksMin * 8 / 10);
+                ? new LeaseClock(clockNanos, TimeUnit.MILLISECONDS.toNanos(tickMillis * electionTicksMax))
+                : new LeaseClock(clockNanos, TimeUnit.MILLISECONDS.toNanos(tickMillis * electionTicksMin * 8 / 10));
         publishStatus();
         log.follow(() -> status);
     }
@@ -137,12 +143,12 @@ public final class RaftServer implements AutoCloseable {
     }
 
     private void loop() {
-        long nextTick = System.nanoTime() + tickNanos;
+        long nextTick = clockNanos.getAsLong() + tickNanos;
         List<Input> batch = new ArrayList<>();
         Role lastRole = node.role();
         try {
             while (running) {
-                long wait = Math.max(0, nextTick - System.nanoTime());
+                long wait = Math.max(0, Math.min(nextTick - clockNanos.getAsLong(), tickNanos));
                 Input first = inbox.poll(wait, TimeUnit.NANOSECONDS);
                 if (first != null) {
                     batch.add(first);
@@ -153,7 +159,7 @@ public final class RaftServer implements AutoCloseable {
                 }
                 batch.clear();
                 int due = 0;
-                long now = System.nanoTime();
+                long now = clockNanos.getAsLong();
                 while (now >= nextTick && due < electionTicksMax) {
                     node.tick();
                     nextTick += tickNanos;
@@ -218,7 +224,8 @@ public final class RaftServer implements AutoCloseable {
             p.answer().completeExceptionally(new StoreException.NotLeader(e.getMessage(), e.leader()));
             return;
         }
-        writes.put(entry.index().value(), new PendingWrite(entry, p.command(), p.answer()));
+        writes.computeIfAbsent(entry.index().value(), i -> new ArrayList<>())
+                .add(new PendingWrite(entry, p.command(), p.answer()));
         if (bugs.contains(Bug.ACK_BEFORE_COMMIT)) {
             Outcome preview = state.preview(p.command());
             afterSync.add(() -> p.answer().complete(preview));
@@ -308,18 +315,19 @@ public final class RaftServer implements AutoCloseable {
     private void apply(LogEntry entry) {
         Outcome outcome = entry.isNoop() ? null : state.apply(CommandCodec.decode(entry.command()));
         metrics.applied();
-        PendingWrite pending = writes.remove(entry.index().value());
-        if (pending == null) {
-            return;
+        // Several proposals may wait on one index (this node led, lost its entry, led again); the committed
+        // entry is at most one of them, and every other one can now never be committed.
+        for (PendingWrite pending : writes.getOrDefault(entry.index().value(), List.of())) {
+            if (pending.entry().term().equals(entry.term())) {
+                pending.answer().complete(outcome);
+            } else {
+                pending.answer()
+                        .completeExceptionally(new StoreException.Superseded("the write's log entry "
+                                + entry.index() + " of term " + pending.entry().term()
+                                + " was replaced by the committed entry of term " + entry.term()));
+            }
         }
-        if (!pending.entry().term().equals(entry.term())) {
-            pending.answer()
-                    .completeExceptionally(new StoreException.Superseded("the write's log entry " + entry.index()
-                            + " of term " + pending.entry().term() + " was replaced by an entry of term "
-                            + entry.term()));
-        } else {
-            pending.answer().complete(outcome);
-        }
+        writes.remove(entry.index().value());
     }
 
     private void publishStatus() {
@@ -338,8 +346,10 @@ public final class RaftServer implements AutoCloseable {
     }
 
     private void failEverything() {
-        for (PendingWrite w : writes.values()) {
-            w.answer().completeExceptionally(new StoreException.Unavailable("the node is stopping", false));
+        for (List<PendingWrite> list : writes.values()) {
+            for (PendingWrite w : list) {
+                w.answer().completeExceptionally(new StoreException.Unavailable("the node is stopping", false));
+            }
         }
         for (PendingRead r : confirming.values()) {
             r.answer().completeExceptionally(new StoreException.Unavailable("the node is stopping", true));

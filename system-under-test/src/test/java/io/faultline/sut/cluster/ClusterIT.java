@@ -104,4 +104,26 @@ class ClusterIT {
                     .containsPattern("\"recovered_last_index\":(3[1-9]|[4-9][0-9])");
         }
     }
+
+    @Test
+    void acknowledged_writes_survive_kill_minus_nine_of_every_node() throws Exception {
+        try (LocalCluster cluster = new LocalCluster(dir, 3).startAll()) {
+            String leader = LocalCluster.await("a leader", ELECTION, cluster::agreedLeader);
+            for (int i = 0; i < 20; i++) {
+                LocalCluster.Response r = cluster.put(leader, "/kv/k" + i, "{\"value\":" + i + "}");
+                assertThat(r.status()).as("write %d: %s", i, r.body()).isEqualTo(200);
+            }
+
+            for (String id : cluster.ids()) {
+                cluster.kill(id);
+            }
+            cluster.startAll();
+            String next = LocalCluster.await("a leader after the restart", ELECTION, cluster::agreedLeader);
+            LocalCluster.Response last = cluster.get(next, "/kv/k19");
+
+            assertThat(last.field("value"))
+                    .as("the last acknowledged write: %s", last.body())
+                    .contains("19");
+        }
+    }
 }

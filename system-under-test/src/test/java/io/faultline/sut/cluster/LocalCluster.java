@@ -98,6 +98,21 @@ final class LocalCluster implements AutoCloseable {
         p.waitFor();
     }
 
+    /** Polls until a write of {@code json} to {@code path} at {@code id} is acknowledged. */
+    Response awaitWrite(String id, String path, String json, Duration within) throws InterruptedException {
+        return await("an acknowledged write to " + path + " at " + id, within, () -> {
+            try {
+                Response r = put(id, path, json);
+                return r.status() == 200 ? Optional.of(r) : Optional.empty();
+            } catch (IOException e) {
+                return Optional.empty();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        });
+    }
+
     List<String> ids() {
         return List.copyOf(nodes.keySet());
     }
