@@ -9,17 +9,21 @@ public final class HistoryFormatException extends RuntimeException {
     private final String problem;
 
     public HistoryFormatException(String file, int line, String problem) {
-        super(file + ":" + line + ": " + problem);
+        super(location(file, line) + problem);
         this.file = file;
         this.line = line;
         this.problem = problem;
     }
 
     public HistoryFormatException(String file, int line, String problem, Throwable cause) {
-        super(file + ":" + line + ": " + problem, cause);
+        super(location(file, line) + problem, cause);
         this.file = file;
         this.line = line;
         this.problem = problem;
+    }
+
+    private static String location(String file, int line) {
+        return line > 0 ? file + ":" + line + ": " : file + ": ";
     }
 
     public String file() {

@@ -1,0 +1,35 @@
+package io.faultline.checkers.cli;
+
+import io.faultline.checkers.history.Operation;
+import io.faultline.checkers.linear.LinearizabilityChecker;
+import io.faultline.checkers.linear.Model;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The steady-state measurement behind {@code --bench}: after a warm-up (at least 5 runs and 300 ms), the median of N
+ * timed checks of already-read operations, as Porcupine's own benchmark measures its checker without its parser.
+ */
+final class Bench {
+    private static final int MIN_WARMUP_RUNS = 5;
+    private static final long MIN_WARMUP_NANOS = 300_000_000L;
+
+    private Bench() {}
+
+    static double median(
+            Model<?, ?> model, List<Operation> operations, LinearizabilityChecker.Options options, int runs) {
+        long warmStart = System.nanoTime();
+        for (int i = 0; i < MIN_WARMUP_RUNS || System.nanoTime() - warmStart < MIN_WARMUP_NANOS; i++) {
+            LinearizabilityChecker.check(model, operations, options);
+        }
+        long[] times = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            long t = System.nanoTime();
+            LinearizabilityChecker.check(model, operations, options);
+            times[i] = System.nanoTime() - t;
+        }
+        Arrays.sort(times);
+        double median = runs % 2 == 1 ? times[runs / 2] : (times[runs / 2 - 1] + times[runs / 2]) / 2.0;
+        return median / 1_000_000.0;
+    }
+}

@@ -1,0 +1,248 @@
+package io.faultline.checkers.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.faultline.checkers.Verdict;
+import io.faultline.checkers.edn.EdnParseException;
+import io.faultline.checkers.edn.EdnReader;
+import io.faultline.checkers.format.Histories;
+import io.faultline.checkers.format.HistoryFormat;
+import io.faultline.checkers.format.HistoryFormatException;
+import io.faultline.checkers.linear.LinearizabilityChecker;
+import io.faultline.checkers.linear.LinearizabilityResult;
+import io.faultline.checkers.linear.Model;
+import io.faultline.checkers.linear.ModelMismatchException;
+import io.faultline.checkers.linear.model.Models;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code faultline check}: is each history linearizable with respect to a model? */
+@Command(
+        name = "check",
+        description = "Checks histories for linearizability against a model (Wing & Gong / Lowe search, split by key).",
+        mixinStandardHelpOptions = true,
+        exitCodeOnInvalidInput = CheckCommand.EXIT_BAD_INPUT,
+        exitCodeOnExecutionException = 255,
+        footer = {
+            "",
+            "Exit: 0 all valid, 1 any invalid, 2 any unknown (none invalid), 254 bad arguments or unreadable input."
+        })
+public final class CheckCommand implements Callable<Integer> {
+    static final int EXIT_BAD_INPUT = 254;
+
+    @Option(
+            names = "--model",
+            paramLabel = "M",
+            description = "register, cas-register, kv, multi-register, set, queue or mutex (default: guessed from"
+                    + " the history: kv when ops have a key, else by f, else cas-register).")
+    @Nullable
+    String model;
+
+    @Option(
+            names = "--initial",
+            paramLabel = "V",
+            description = "Initial value as EDN (default nil; for kv the value of a missing key, default \"\").")
+    @Nullable
+    String initial;
+
+    @Option(
+            names = "--format",
+            defaultValue = "auto",
+            description = "auto, jsonl, edn or jepsen-log (default: ${DEFAULT-VALUE}).")
+    String format = "auto";
+
+    @Option(
+            names = "--timeout",
+            defaultValue = "60s",
+            converter = DurationConverter.class,
+            description = "Time allowed per file, e.g. 500ms, 60s, 2m (default: ${DEFAULT-VALUE}).")
+    Duration timeout = Duration.ofSeconds(60);
+
+    @Option(names = "--json", description = "Print one JSON object per file.")
+    boolean json;
+
+    @Option(
+            names = "--bench",
+            description = "Check each file repeatedly after a warm-up; print the median and the total of medians.")
+    boolean bench;
+
+    @Option(
+            names = "--bench-runs",
+            defaultValue = "15",
+            paramLabel = "N",
+            description = "Measured runs per file with --bench (default: ${DEFAULT-VALUE}).")
+    int benchRuns = 15;
+
+    @Option(names = "--no-partition", description = "Check partitionable models (such as kv) as one partition.")
+    boolean noPartition;
+
+    @Option(names = "--lenient", description = "Ignore a truncated last line (a run killed mid-write).")
+    boolean lenient;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "History files.")
+    List<Path> files = new ArrayList<>();
+
+    @Spec
+    @Nullable
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new CheckCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec().commandLine().getOut();
+        PrintWriter err = spec().commandLine().getErr();
+        HistoryFormat fmt;
+        Object initialValue;
+        try {
+            fmt = format.equalsIgnoreCase("auto") ? null : HistoryFormat.parse(format);
+            initialValue = initial == null ? null : parseInitial(initial);
+            if (model != null) {
+                Models.byName(model, initialValue);
+            }
+            if (bench && benchRuns < 1) {
+                throw new IllegalArgumentException("--bench-runs must be 1 or more");
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("check: " + e.getMessage());
+            err.flush();
+            return EXIT_BAD_INPUT;
+        }
+        LinearizabilityChecker.Options options =
+                LinearizabilityChecker.Options.defaults().withTimeout(timeout).withPartition(!noPartition);
+        Verdict overall = Verdict.VALID;
+        boolean badInput = false;
+        double totalMedian = 0;
+        for (Path file : files) {
+            String name = file.toString();
+            try {
+                long start = System.nanoTime();
+                Histories.Loaded loaded = Histories.load(file, fmt, lenient);
+                String modelName =
+                        model != null ? model : Models.guess(loaded.history().operations());
+                Model<?, ?> m = Models.byName(modelName, initialValue);
+                LinearizabilityResult r =
+                        LinearizabilityChecker.check(m, loaded.history().operations(), options);
+                long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+                overall = overall.merge(r.verdict());
+                if (bench) {
+                    double median = Bench.median(m, loaded.history().operations(), options, benchRuns);
+                    totalMedian += median;
+                    printBench(out, name, r.verdict(), median);
+                } else {
+                    printResult(out, name, r, loaded, elapsedMs);
+                }
+            } catch (HistoryFormatException e) {
+                badInput = true;
+                reportBad(out, err, name, e.getMessage());
+            } catch (ModelMismatchException e) {
+                badInput = true;
+                reportBad(out, err, name, name + ":" + e.line() + ": " + e.getMessage());
+            } catch (EdnParseException | UncheckedIOException | IllegalArgumentException e) {
+                badInput = true;
+                reportBad(out, err, name, name + ": " + e.getMessage());
+            }
+        }
+        if (bench) {
+            String total = String.format(Locale.ROOT, "%.3f", totalMedian);
+            if (json) {
+                out.println("{\"total_median_ms\": " + total + "}");
+            } else {
+                out.println("total of medians: " + total + " ms (" + files.size() + " files)");
+            }
+        }
+        out.flush();
+        err.flush();
+        return badInput ? EXIT_BAD_INPUT : overall.exitCode();
+    }
+
+    private void printResult(
+            PrintWriter out, String name, LinearizabilityResult r, Histories.Loaded loaded, long elapsedMs) {
+        long ops = loaded.history().opCount();
+        if (json) {
+            out.println(ResultJson.result(name, r, ops, elapsedMs, loaded.ignoredTruncation()));
+            return;
+        }
+        StringBuilder line = new StringBuilder(name)
+                .append(": ")
+                .append(r.verdict().label())
+                .append(" (")
+                .append(r.model())
+                .append(", ")
+                .append(ops)
+                .append(" ops, ")
+                .append(elapsedMs)
+                .append(" ms)");
+        if (r.cause() != null) {
+            line.append(": ").append(r.cause());
+            List<String> done = r.fullyCheckedKeys();
+            if (r.partitions().size() > 1) {
+                line.append("; fully checked keys: ").append(done.isEmpty() ? "none" : String.join(" ", done));
+            }
+        }
+        out.println(line);
+        if (loaded.ignoredTruncation() != null) {
+            out.println("  warning: " + loaded.ignoredTruncation());
+        }
+        if (r.counterexample() != null) {
+            out.println("  " + r.counterexample().explanation());
+        }
+    }
+
+    private void printBench(PrintWriter out, String name, Verdict v, double median) {
+        String ms = String.format(Locale.ROOT, "%.3f", median);
+        if (json) {
+            ObjectNode o = ResultJson.MAPPER.createObjectNode();
+            o.put("file", name);
+            ResultJson.verdict(o, v);
+            o.put("median_ms", Double.parseDouble(ms));
+            out.println(o);
+        } else {
+            out.println(name + ": " + v.label() + " median " + ms + " ms (" + benchRuns + " runs)");
+        }
+    }
+
+    private void reportBad(PrintWriter out, PrintWriter err, String name, String message) {
+        err.println(message);
+        if (json) {
+            out.println(ResultJson.error(name, message));
+        } else {
+            out.println(name + ": error (unreadable input, see stderr)");
+        }
+    }
+
+    private static Object parseInitial(String text) {
+        try {
+            return EdnReader.readString(text);
+        } catch (EdnParseException e) {
+            return text;
+        }
+    }
+
+    private CommandSpec spec() {
+        if (spec == null) {
+            throw new IllegalStateException("run CheckCommand through picocli's CommandLine");
+        }
+        return spec;
+    }
+
+    @Override
+    public String toString() {
+        return "check " + Arrays.toString(files.toArray());
+    }
+}
