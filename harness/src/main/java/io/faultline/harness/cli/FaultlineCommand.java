@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = FaultlineCommand.Version.class,
         description = "A Jepsen-style fault-injection test harness for the JVM.",
-        subcommands = {ImagesCommand.class, DoctorCommand.class},
+        subcommands = {ImagesCommand.class, DoctorCommand.class, ClusterCommand.class},
         footer = {
             "",
             "Exit codes: 0 valid/success, 1 invalid, 2 unknown, 254 bad arguments or unreadable input, 255 failure."

@@ -16,6 +16,8 @@ public record ClusterSpec(int size, List<String> nodeArgs, Path workDir, Duratio
             throw new IllegalArgumentException("a cluster has 1 to 50 nodes, not " + size);
         }
         nodeArgs = List.copyOf(nodeArgs);
+        java.util.Objects.requireNonNull(workDir, "a cluster needs a work directory for node logs and data");
+        java.util.Objects.requireNonNull(readyTimeout, "readyTimeout");
     }
 
     public static ClusterSpec of(int size, Path workDir) {
