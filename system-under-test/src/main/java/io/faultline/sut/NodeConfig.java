@@ -20,6 +20,8 @@ import java.util.Set;
  *
  * @param dataDir defaults to {@code $TMPDIR/faultline-ID-PEERPORT}, so a restart with the same flags recovers
  * @param tickMillis the Raft clock: elections after 10 to 20 ticks, heartbeats every 2
+ * @param join start as a non-member of an existing cluster, waiting to be added ({@code POST /admin/members})
+ *     instead of forming a cluster with {@code --peers}
  */
 record NodeConfig(
         String id,
@@ -30,7 +32,8 @@ record NodeConfig(
         Set<Bug> bugs,
         ReadMode readMode,
         int tickMillis,
-        int requestTimeoutMillis) {
+        int requestTimeoutMillis,
+        boolean join) {
 
     private static final Set<String> FLAGS = Set.of(
             "id",
@@ -42,7 +45,8 @@ record NodeConfig(
             "read-mode",
             "tick-ms",
             "request-timeout-ms",
-            "config");
+            "config",
+            "join");
 
     NodeConfig {
         if (id == null || id.isBlank()) {
@@ -112,7 +116,8 @@ record NodeConfig(
                 Bug.parse(s.get("bug", "")),
                 ReadMode.parse(s.get("read-mode", "read-index")),
                 positive("tick-ms", s.get("tick-ms", "25")),
-                positive("request-timeout-ms", s.get("request-timeout-ms", "3000")));
+                positive("request-timeout-ms", s.get("request-timeout-ms", "3000")),
+                bool("join", s.get("join", "false")));
     }
 
     private interface Setting {
@@ -167,6 +172,14 @@ record NodeConfig(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--" + name + " must be a port number 0..65535, got '" + value + "'");
         }
+    }
+
+    private static boolean bool(String name, String value) {
+        return switch (value.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("--" + name + " must be true or false, got '" + value + "'");
+        };
     }
 
     private static int positive(String name, String value) {

@@ -2,6 +2,7 @@ package io.faultline.sut;
 
 import io.faultline.sut.disk.FileStorage;
 import io.faultline.sut.net.PeerTransport;
+import io.faultline.sut.raft.Configuration;
 import io.faultline.sut.raft.NodeId;
 import io.faultline.sut.raft.RaftNode;
 import io.faultline.sut.raft.RaftOptions;
@@ -59,7 +60,11 @@ public final class NodeMain {
         config.peers().forEach((id, address) -> peers.put(NodeId.of(id), address(address)));
         RaftOptions options = new RaftOptions(ELECTION_TICKS_MIN, ELECTION_TICKS_MAX, 2, 256, 8, true)
                 .withCheckQuorum(!config.bugs().contains(Bug.SPLIT_BRAIN));
-        RaftNode node = new RaftNode(self, peers.keySet(), storage, options, new Random(new SecureRandom().nextLong()));
+        Map<NodeId, String> bootstrap = new LinkedHashMap<>();
+        bootstrap.put(self, "");
+        config.peers().forEach((id, address) -> bootstrap.put(NodeId.of(id), address));
+        Configuration initial = config.join() ? Configuration.EMPTY : Configuration.of(bootstrap);
+        RaftNode node = new RaftNode(self, initial, storage, options, new Random(new SecureRandom().nextLong()));
         Metrics metrics = new Metrics();
         RaftServer raft = new RaftServer(
                 node,
@@ -74,6 +79,12 @@ public final class NodeMain {
         PeerTransport transport =
                 new PeerTransport(config.peerPort(), peers, raft::deliver, message -> log.info(message, Map.of()));
         raft.connect(transport::send);
+        raft.onMembershipChange(members -> members.members().forEach((id, address) -> {
+            // A member's address from this node's own --peers wins: the link may go through a proxy.
+            if (!id.equals(self) && !peers.containsKey(id) && !address.isEmpty()) {
+                transport.ensureLink(id, address(address));
+            }
+        }));
         raft.start();
         HttpApi http = new HttpApi(
                 config.httpPort(), self, raft, metrics, () -> probePeers(config), config.requestTimeoutMillis());

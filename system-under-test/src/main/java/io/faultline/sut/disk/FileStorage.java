@@ -122,7 +122,11 @@ public final class FileStorage implements Storage {
             case APPEND -> {
                 Term term = new Term(r.getLong());
                 LogIndex index = LogIndex.of(r.getLong());
-                log.add(new LogEntry(term, index, readString(r)));
+                byte kind = r.get();
+                if (kind < 0 || kind >= LogEntry.Kind.values().length) {
+                    throw new StorageFailedException("journal " + file + " holds an entry of unknown kind " + kind);
+                }
+                log.add(new LogEntry(term, index, LogEntry.Kind.values()[kind], readString(r)));
             }
             case TRUNCATE -> truncateInMemory(LogIndex.of(r.getLong()));
             default -> throw new StorageFailedException("journal " + file + " holds an unknown record type " + type);
@@ -175,13 +179,14 @@ public final class FileStorage implements Storage {
                     "entries are appended in order: expected index " + (log.size() + 1) + ", got " + entry.index());
         }
         log.add(entry);
-        byte[] command = entry.command().getBytes(StandardCharsets.UTF_8);
-        ByteBuffer r = ByteBuffer.allocate(1 + 8 + 8 + 4 + command.length);
+        byte[] data = entry.data().getBytes(StandardCharsets.UTF_8);
+        ByteBuffer r = ByteBuffer.allocate(1 + 8 + 8 + 1 + 4 + data.length);
         r.put(APPEND)
                 .putLong(entry.term().value())
                 .putLong(entry.index().value())
-                .putInt(command.length)
-                .put(command);
+                .put((byte) entry.kind().ordinal())
+                .putInt(data.length)
+                .put(data);
         record(r);
     }
 

@@ -52,7 +52,8 @@ public final class MessageCodec {
                     for (LogEntry e : m.entries()) {
                         out.writeLong(e.term().value());
                         out.writeLong(e.index().value());
-                        writeString(out, e.command());
+                        out.writeByte(e.kind().ordinal());
+                        writeString(out, e.data());
                     }
                 }
                 case AppendResponse m -> {
@@ -90,7 +91,9 @@ public final class MessageCodec {
                     }
                     List<LogEntry> entries = new ArrayList<>(n);
                     for (int i = 0; i < n; i++) {
-                        entries.add(new LogEntry(new Term(in.readLong()), LogIndex.of(in.readLong()), readString(in)));
+                        Term t = new Term(in.readLong());
+                        LogIndex index = LogIndex.of(in.readLong());
+                        entries.add(new LogEntry(t, index, kind(in.readByte()), readString(in)));
                     }
                     yield new AppendEntries(from, to, term, prevIndex, prevTerm, entries, commit, seq);
                 }
@@ -101,6 +104,14 @@ public final class MessageCodec {
         } catch (IOException | IllegalArgumentException e) {
             throw new MalformedFrameException("cannot decode a peer message: " + e.getMessage());
         }
+    }
+
+    private static LogEntry.Kind kind(byte ordinal) {
+        LogEntry.Kind[] kinds = LogEntry.Kind.values();
+        if (ordinal < 0 || ordinal >= kinds.length) {
+            throw new MalformedFrameException("unknown log entry kind " + ordinal);
+        }
+        return kinds[ordinal];
     }
 
     private static void header(DataOutputStream out, byte type, Message m) throws IOException {

@@ -50,11 +50,18 @@ public final class PeerTransport implements AutoCloseable {
         listener.setReuseAddress(true);
         listener.bind(new InetSocketAddress(port));
         for (Map.Entry<NodeId, InetSocketAddress> peer : peers.entrySet()) {
-            Link link = new Link(peer.getKey(), peer.getValue());
-            links.put(peer.getKey(), link);
-            Thread.ofVirtual().name("peer-send-" + peer.getKey()).start(link::run);
+            ensureLink(peer.getKey(), peer.getValue());
         }
         Thread.ofVirtual().name("peer-accept").start(this::accept);
+    }
+
+    /** Starts sending to {@code peer} at {@code address}, unless a link to it exists already. */
+    public void ensureLink(NodeId peer, InetSocketAddress address) {
+        links.computeIfAbsent(peer, id -> {
+            Link link = new Link(id, address);
+            Thread.ofVirtual().name("peer-send-" + id).start(link::run);
+            return link;
+        });
     }
 
     public int port() {

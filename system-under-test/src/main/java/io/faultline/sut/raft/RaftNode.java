@@ -6,19 +6,16 @@ import io.faultline.sut.raft.Message.RequestVote;
 import io.faultline.sut.raft.Message.VoteResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
 
 /**
  * One Raft member as a deterministic state machine without I/O: it is driven by {@link #tick()},
- * {@link #step(Message)}, {@link #propose(String)} and {@link #requestRead(long)}, writes through its
- * {@link Storage}, and hands what must happen next to its driver through {@link #ready()}.
+ * {@link #step(Message)}, {@link #propose(String)}, {@link #proposeConfiguration(Configuration)} and
+ * {@link #requestRead(long)}, writes through its {@link Storage}, and hands what must happen next to its driver
+ * through {@link #ready()}.
  *
  * <p>The driver must sync the storage before it sends the messages or acts on anything a {@link Ready} holds, so
  * that no vote, acknowledgement or client answer ever precedes the durable write it depends on. Not thread-safe:
@@ -27,10 +24,13 @@ import java.util.TreeSet;
 public final class RaftNode {
 
     private final NodeId self;
-    private final SortedSet<NodeId> peers;
     private final Storage storage;
     private final RaftOptions options;
     private final Random random;
+    private final Membership membership;
+    private final Replication replication;
+    private final ReadIndexQueue reads = new ReadIndexQueue();
+    private final List<Message> outbox = new ArrayList<>();
 
     private Role role = Role.FOLLOWER;
     private Term term;
@@ -38,30 +38,27 @@ public final class RaftNode {
     private Optional<NodeId> leader = Optional.empty();
     private LogIndex commitIndex = LogIndex.ZERO;
     private LogIndex applied = LogIndex.ZERO;
+    private LogIndex termStart = LogIndex.ZERO;
 
     private int electionElapsed;
     private int electionTimeout;
     private int heartbeatElapsed;
     private final Set<NodeId> votes = new HashSet<>();
-
-    private final Map<NodeId, Progress> progress = new LinkedHashMap<>();
-    private final ReadIndexQueue reads = new ReadIndexQueue();
-    private LogIndex termStart = LogIndex.ZERO;
-    private long seq;
     private boolean quorumContact;
     private boolean readRoundWanted;
 
-    private final List<Message> outbox = new ArrayList<>();
-
-    public RaftNode(NodeId self, Set<NodeId> peers, Storage storage, RaftOptions options, Random random) {
-        if (peers.contains(self)) {
-            throw new IllegalArgumentException("node " + self + " must not list itself among its peers");
-        }
+    /**
+     * @param initial the members until the log holds a configuration entry: the bootstrap cluster, or
+     *     {@link Configuration#EMPTY} for a node that joins an existing cluster (it never stands for election
+     *     until the leader's log makes it a member)
+     */
+    public RaftNode(NodeId self, Configuration initial, Storage storage, RaftOptions options, Random random) {
         this.self = self;
-        this.peers = new TreeSet<>(peers);
         this.storage = storage;
         this.options = options;
         this.random = random;
+        this.membership = new Membership(initial, storage);
+        this.replication = new Replication(self, storage, options);
         HardState hard = storage.hardState();
         this.term = hard.term();
         this.votedFor = hard.votedFor();
@@ -72,32 +69,31 @@ public final class RaftNode {
 
     /** Advances this node's clock by one tick. */
     public void tick() {
-        if (role == Role.LEADER) {
-            heartbeatElapsed++;
-            electionElapsed++;
-            if (electionElapsed >= options.electionTicksMin()) {
-                electionElapsed = 0;
-                quorumContact = quorumActive();
-                if (!quorumContact && options.checkQuorum()) {
-                    becomeFollower(term, Optional.empty());
-                    return;
-                }
-            }
-            if (heartbeatElapsed >= options.heartbeatTicks()) {
-                heartbeatElapsed = 0;
-                broadcastHeartbeat();
-            }
-        } else {
-            electionElapsed++;
-            if (electionElapsed >= electionTimeout) {
+        electionElapsed++;
+        if (role != Role.LEADER) {
+            if (electionElapsed >= electionTimeout && configuration().contains(self)) {
                 startElection();
             }
+            return;
+        }
+        heartbeatElapsed++;
+        if (electionElapsed >= options.electionTicksMin()) {
+            electionElapsed = 0;
+            quorumContact = replication.quorumActiveSinceLastCheck(configuration());
+            if (!quorumContact && options.checkQuorum()) {
+                becomeFollower(term, Optional.empty());
+                return;
+            }
+        }
+        if (heartbeatElapsed >= options.heartbeatTicks()) {
+            heartbeatElapsed = 0;
+            replication.heartbeat(term, commitIndex, outbox);
         }
     }
 
-    /** Handles one message from a peer. Messages for other nodes or from unknown nodes are dropped. */
+    /** Handles one message from a peer. Messages addressed to other nodes are dropped. */
     public void step(Message message) {
-        if (!message.to().equals(self) || !peers.contains(message.from())) {
+        if (!message.to().equals(self) || message.from().equals(self)) {
             return;
         }
         if (message.term().isAfter(term)) {
@@ -118,14 +114,43 @@ public final class RaftNode {
 
     /** Appends a command to the leader's log and returns its entry; it is committed once a majority stores it. */
     public LogEntry propose(String command) throws NotLeaderException {
-        if (role != Role.LEADER) {
-            throw new NotLeaderException(self, leader);
+        requireLeader();
+        LogEntry entry = LogEntry.command(term, storage.lastIndex().next(), command);
+        append(entry);
+        advanceCommit();
+        return entry;
+    }
+
+    /**
+     * Starts a single-server membership change: {@code next} must add or remove exactly one member. It is in force
+     * as soon as it is appended; only one change may be uncommitted at a time.
+     */
+    public LogEntry proposeConfiguration(Configuration next) throws NotLeaderException, ConfigChangeRejectedException {
+        requireLeader();
+        Configuration current = configuration();
+        if (commitIndex.isBefore(termStart)) {
+            throw new ConfigChangeRejectedException(
+                    "a new leader must commit an entry of its own term before changing the membership");
         }
-        LogEntry entry = new LogEntry(term, storage.lastIndex().next(), command);
-        storage.append(entry);
-        if (peers.isEmpty()) {
-            advanceCommit();
+        if (membership.currentIndex().isAfter(commitIndex)) {
+            throw new ConfigChangeRejectedException("the previous membership change (entry " + membership.currentIndex()
+                    + ") is not committed yet: one change at a time");
         }
+        Set<NodeId> added = new HashSet<>(next.ids());
+        added.removeAll(current.ids());
+        Set<NodeId> removed = new HashSet<>(current.ids());
+        removed.removeAll(next.ids());
+        if (added.size() + removed.size() != 1) {
+            throw new ConfigChangeRejectedException("a membership change adds or removes exactly one member: from "
+                    + current + " to " + next + " changes " + (added.size() + removed.size()));
+        }
+        if (next.ids().isEmpty()) {
+            throw new ConfigChangeRejectedException("the last member cannot be removed");
+        }
+        LogEntry entry = LogEntry.config(term, storage.lastIndex().next(), next);
+        append(entry);
+        replication.reconfigure(next);
+        advanceCommit();
         return entry;
     }
 
@@ -134,30 +159,21 @@ public final class RaftNode {
      * {@link Ready.ReadConfirmed} names the index the state machine must reach before the read is served.
      */
     public void requestRead(long id) throws NotLeaderException {
-        if (role != Role.LEADER) {
-            throw new NotLeaderException(self, leader);
-        }
-        reads.add(id, LogIndex.max(commitIndex, termStart), seq + 1);
+        requireLeader();
+        reads.add(id, LogIndex.max(commitIndex, termStart), replication.round() + 1);
         readRoundWanted = true;
     }
 
     /** Takes what the driver must do now: sync storage, then send, apply and answer. */
     public Ready ready() {
-        if (role == Role.LEADER && readRoundWanted) {
-            broadcastHeartbeat();
-            if (peers.isEmpty()) {
-                reads.confirmUpTo(seq);
+        if (role == Role.LEADER) {
+            if (readRoundWanted) {
+                replication.heartbeat(term, commitIndex, outbox);
+                confirmReads();
             }
+            replication.replicate(term, commitIndex, outbox);
         }
         readRoundWanted = false;
-        if (role == Role.LEADER) {
-            for (NodeId peer : peers) {
-                Progress p = progress.get(peer);
-                while (p.inflight < options.maxInflight() && !p.next.isAfter(storage.lastIndex())) {
-                    sendAppend(peer, p, options.maxBatch());
-                }
-            }
-        }
         List<LogEntry> committed = new ArrayList<>();
         while (applied.isBefore(commitIndex)) {
             int max = (int) Math.min(options.maxBatch(), commitIndex.value() - applied.value());
@@ -168,6 +184,12 @@ public final class RaftNode {
         Ready ready = new Ready(outbox, committed, reads.drain());
         outbox.clear();
         return ready;
+    }
+
+    private void requireLeader() throws NotLeaderException {
+        if (role != Role.LEADER) {
+            throw new NotLeaderException(self, leader);
+        }
     }
 
     // ---- elections ----------------------------------------------------------------------------------------
@@ -182,14 +204,16 @@ public final class RaftNode {
         votes.add(self);
         electionElapsed = 0;
         resetElectionTimer();
-        if (votes.size() >= majority()) {
+        if (hasVoteMajority()) {
             becomeLeader();
             return;
         }
         LogIndex last = storage.lastIndex();
         Term lastTerm = storage.termAt(last);
-        for (NodeId peer : peers) {
-            outbox.add(new RequestVote(self, peer, term, last, lastTerm));
+        for (NodeId peer : configuration().ids()) {
+            if (!peer.equals(self)) {
+                outbox.add(new RequestVote(self, peer, term, last, lastTerm));
+            }
         }
     }
 
@@ -219,27 +243,26 @@ public final class RaftNode {
             return;
         }
         votes.add(m.from());
-        if (votes.size() >= majority()) {
+        if (hasVoteMajority()) {
             becomeLeader();
         }
     }
 
+    private boolean hasVoteMajority() {
+        Configuration c = configuration();
+        return votes.stream().filter(c::contains).count() >= c.majority();
+    }
+
     private void becomeLeader() {
         role = Role.LEADER;
-        quorumContact = true;
         leader = Optional.of(self);
+        quorumContact = true;
         heartbeatElapsed = 0;
         electionElapsed = 0;
-        progress.clear();
-        LogIndex next = storage.lastIndex().next();
-        for (NodeId peer : peers) {
-            progress.put(peer, new Progress(next));
-        }
-        termStart = next;
-        storage.append(new LogEntry(term, next, ""));
-        if (peers.isEmpty()) {
-            advanceCommit();
-        }
+        replication.reset(configuration());
+        termStart = storage.lastIndex().next();
+        append(LogEntry.noop(term, termStart));
+        advanceCommit();
     }
 
     private void becomeFollower(Term newTerm, Optional<NodeId> newLeader) {
@@ -256,7 +279,7 @@ public final class RaftNode {
             // that cannot win (its log is behind) does not stop the others from standing.
             electionElapsed = 0;
             resetElectionTimer();
-            progress.clear();
+            replication.clear();
             reads.abortAll(leader);
         }
     }
@@ -265,46 +288,16 @@ public final class RaftNode {
         return leader.isPresent() && electionElapsed < options.electionTicksMin();
     }
 
-    private boolean quorumActive() {
-        int active = 1;
-        for (Progress p : progress.values()) {
-            if (p.recentlyActive) {
-                active++;
-            }
-            p.recentlyActive = false;
-        }
-        return active >= majority();
-    }
-
     private void resetElectionTimer() {
         electionTimeout =
                 options.electionTicksMin() + random.nextInt(options.electionTicksMax() - options.electionTicksMin());
     }
 
-    private int majority() {
-        return (peers.size() + 1) / 2 + 1;
-    }
-
     // ---- replication --------------------------------------------------------------------------------------
 
-    private void broadcastHeartbeat() {
-        seq++;
-        for (NodeId peer : peers) {
-            Progress p = progress.get(peer);
-            p.inflight = 0;
-            sendAppend(peer, p, 0);
-        }
-    }
-
-    /** Sends entries from the follower's next index (none when {@code max} is 0, a probe or heartbeat). */
-    private void sendAppend(NodeId peer, Progress p, int max) {
-        LogIndex prev = p.next.previous();
-        List<LogEntry> entries = max == 0 ? List.of() : storage.entries(p.next, max);
-        outbox.add(new AppendEntries(self, peer, term, prev, storage.termAt(prev), entries, commitIndex, seq));
-        if (!entries.isEmpty()) {
-            p.next = entries.getLast().index().next();
-            p.inflight++;
-        }
+    private void append(LogEntry entry) {
+        storage.append(entry);
+        membership.appended(entry);
     }
 
     private void onAppendEntries(AppendEntries m) {
@@ -322,8 +315,7 @@ public final class RaftNode {
             outbox.add(new AppendResponse(self, m.from(), term, false, last.next(), m.seq()));
             return;
         }
-        Term localPrevTerm = storage.termAt(m.prevIndex());
-        if (!localPrevTerm.equals(m.prevTerm())) {
+        if (!storage.termAt(m.prevIndex()).equals(m.prevTerm())) {
             outbox.add(new AppendResponse(self, m.from(), term, false, firstIndexOfTerm(m.prevIndex()), m.seq()));
             return;
         }
@@ -337,8 +329,9 @@ public final class RaftNode {
                             + entry.index() + " of " + self + ": committed entries must never change");
                 }
                 storage.truncateFrom(entry.index());
+                membership.truncatedFrom(entry.index());
             }
-            storage.append(entry);
+            append(entry);
         }
         LogIndex matched = m.prevIndex().plus(m.entries().size());
         LogIndex newCommit = LogIndex.min(m.leaderCommit(), matched);
@@ -362,41 +355,27 @@ public final class RaftNode {
         if (role != Role.LEADER || !m.term().equals(term)) {
             return;
         }
-        Progress p = progress.get(m.from());
-        p.recentlyActive = true;
-        if (m.seq() > p.ackedSeq) {
-            p.ackedSeq = m.seq();
-            confirmReads();
+        if (replication.onResponse(m)) {
+            advanceCommit();
         }
-        if (m.success()) {
-            if (m.index().isAfter(p.match)) {
-                p.match = m.index();
-                advanceCommit();
-            }
-            p.next = LogIndex.max(p.next, p.match.next());
-            p.inflight = Math.max(0, p.inflight - 1);
-        } else {
-            p.next = LogIndex.max(
-                    p.match.next(), LogIndex.min(m.index(), storage.lastIndex().next()));
-            p.inflight = 0;
-        }
+        confirmReads();
     }
 
     private void advanceCommit() {
-        List<LogIndex> matches = new ArrayList<>();
-        matches.add(storage.lastIndex());
-        for (Progress p : progress.values()) {
-            matches.add(p.match);
+        if (role != Role.LEADER) {
+            return;
         }
-        matches.sort(null);
-        LogIndex candidate = matches.get(matches.size() - majority());
+        LogIndex candidate = replication.quorumMatch(configuration());
         if (candidate.isAfter(commitIndex) && storage.termAt(candidate).equals(term)) {
             commitIndex = candidate;
+        }
+        if (!configuration().contains(self) && !membership.currentIndex().isAfter(commitIndex)) {
+            becomeFollower(term, Optional.empty()); // removed, and the removal is committed: hand over
         }
     }
 
     private void confirmReads() {
-        reads.confirmUpTo(quorumAckedRound());
+        reads.confirmUpTo(replication.quorumAckedRound(configuration()));
     }
 
     // ---- observation --------------------------------------------------------------------------------------
@@ -405,8 +384,9 @@ public final class RaftNode {
         return self;
     }
 
-    public SortedSet<NodeId> peers() {
-        return java.util.Collections.unmodifiableSortedSet(peers);
+    /** The membership in force: the latest configuration in the log, committed or not. */
+    public Configuration configuration() {
+        return membership.current();
     }
 
     public Role role() {
@@ -441,21 +421,12 @@ public final class RaftNode {
 
     /** The latest round of heartbeats this leader started; rounds number its AppendEntries. */
     public long currentRound() {
-        return seq;
+        return replication.round();
     }
 
     /** The latest round a majority (counting this leader) acknowledged in this term. */
     public long quorumAckedRound() {
-        if (role != Role.LEADER) {
-            return 0;
-        }
-        List<Long> acked = new ArrayList<>();
-        acked.add(seq);
-        for (Progress p : progress.values()) {
-            acked.add(p.ackedSeq);
-        }
-        acked.sort(null);
-        return acked.get(acked.size() - majority());
+        return role == Role.LEADER ? replication.quorumAckedRound(configuration()) : 0;
     }
 
     /** The first index of this leader's term: reads are safe once it is applied. */

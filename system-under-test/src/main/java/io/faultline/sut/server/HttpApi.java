@@ -137,6 +137,23 @@ public final class HttpApi implements AutoCloseable {
             case "POST set" ->
                 write(keyed, () -> new Command.SetAdd(key, object(body).require("element")));
             case "GET counter" -> read(keyed, new Query.ReadCounter(key), "value");
+            case "POST admin" -> {
+                if (!key.equals("members") || parts.length != 2) {
+                    throw new BadRequest(
+                            "adding a member is POST /admin/members {\"id\":ID,\"address\":\"host:port\"}");
+                }
+                JsonObject o = object(body);
+                NodeId id = NodeId.of(o.requireString("id"));
+                String address = o.requireString("address");
+                yield changeMembers(c -> c.with(id, address));
+            }
+            case "DELETE admin" -> {
+                if (!key.equals("members") || parts.length != 3 || parts[2].isEmpty()) {
+                    throw new BadRequest("removing a member is DELETE /admin/members/ID");
+                }
+                NodeId id = NodeId.of(parts[2]);
+                yield changeMembers(c -> c.without(id));
+            }
             case "POST counter" ->
                 write(keyed, () -> new Command.CounterAdd(key, object(body).requireLong("delta")));
             default -> error(404, "not-found", true, "no endpoint " + method + " " + path, Optional.empty());
@@ -166,6 +183,17 @@ public final class HttpApi implements AutoCloseable {
                 yield Reply.json(412, new JsonObject(f));
             }
         };
+    }
+
+    private Reply changeMembers(java.util.function.UnaryOperator<io.faultline.sut.raft.Configuration> change)
+            throws StoreException {
+        await(raft.changeMembers(change), false);
+        Status s = raft.status();
+        return ok(Map.of(
+                "members",
+                new JsonValue.JsonArray(s.members().stream()
+                        .<JsonValue>map(m -> JsonValue.of(m.value()))
+                        .toList())));
     }
 
     private Reply read(boolean keyed, Query query, String field) throws BadRequest, StoreException {
@@ -248,6 +276,7 @@ public final class HttpApi implements AutoCloseable {
             case StoreException.NotLeader n -> 421;
             case StoreException.Timeout t -> 504;
             case StoreException.Superseded s -> 409;
+            case StoreException.MembershipChangeRejected m -> 409;
             case StoreException.LeadershipLost l -> 503;
             case StoreException.Unavailable u -> 503;
         };

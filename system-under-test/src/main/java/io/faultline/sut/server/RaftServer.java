@@ -6,6 +6,8 @@ import io.faultline.sut.kv.CommandCodec;
 import io.faultline.sut.kv.KvStateMachine;
 import io.faultline.sut.kv.Outcome;
 import io.faultline.sut.kv.Query;
+import io.faultline.sut.raft.ConfigChangeRejectedException;
+import io.faultline.sut.raft.Configuration;
 import io.faultline.sut.raft.LogEntry;
 import io.faultline.sut.raft.Message;
 import io.faultline.sut.raft.NotLeaderException;
@@ -26,6 +28,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Drives a {@link RaftNode} with real time and I/O on one thread: takes client requests, peer messages and clock
@@ -44,7 +47,10 @@ public final class RaftServer implements AutoCloseable {
 
     private record Stop() implements Input {}
 
-    private record PendingWrite(LogEntry entry, Command command, CompletableFuture<Outcome> answer) {}
+    private record ChangeMembers(UnaryOperator<Configuration> change, CompletableFuture<Outcome> answer)
+            implements Input {}
+
+    private record PendingWrite(LogEntry entry, CompletableFuture<Outcome> answer) {}
 
     private record PendingRead(Query query, CompletableFuture<JsonValue> answer) {}
 
@@ -59,6 +65,8 @@ public final class RaftServer implements AutoCloseable {
     private final JsonLog log;
     private final Metrics metrics;
     private Consumer<Message> network = m -> {};
+    private Consumer<Configuration> membershipListener = c -> {};
+    private Configuration lastConfiguration;
 
     private final BlockingQueue<Input> inbox = new LinkedBlockingQueue<>();
     private final Map<Long, List<PendingWrite>> writes = new HashMap<>();
@@ -105,6 +113,21 @@ public final class RaftServer implements AutoCloseable {
     /** Where outgoing peer messages go; set before {@link #start()}. */
     public void connect(Consumer<Message> network) {
         this.network = network;
+    }
+
+    /** Told the membership in force at start and whenever it changes (from the Raft thread). */
+    public void onMembershipChange(Consumer<Configuration> listener) {
+        this.membershipListener = listener;
+    }
+
+    /**
+     * Changes the membership by one member (the leader only); completes when the change is committed, and fails
+     * with a {@link StoreException}.
+     */
+    public CompletableFuture<Outcome> changeMembers(UnaryOperator<Configuration> change) {
+        CompletableFuture<Outcome> answer = new CompletableFuture<>();
+        inbox.add(new ChangeMembers(change, answer));
+        return answer;
     }
 
     public void start() {
@@ -208,8 +231,23 @@ public final class RaftServer implements AutoCloseable {
             }
             case Propose p -> propose(p);
             case Read r -> read(r);
+            case ChangeMembers c -> changeMembers(c);
             case Stop s -> running = false;
         }
+    }
+
+    private void changeMembers(ChangeMembers c) {
+        LogEntry entry;
+        try {
+            entry = node.proposeConfiguration(c.change().apply(node.configuration()));
+        } catch (NotLeaderException e) {
+            c.answer().completeExceptionally(new StoreException.NotLeader(e.getMessage(), e.leader()));
+            return;
+        } catch (ConfigChangeRejectedException | IllegalArgumentException e) {
+            c.answer().completeExceptionally(new StoreException.MembershipChangeRejected(e.getMessage()));
+            return;
+        }
+        writes.computeIfAbsent(entry.index().value(), i -> new ArrayList<>()).add(new PendingWrite(entry, c.answer()));
     }
 
     private void propose(Propose p) {
@@ -224,8 +262,7 @@ public final class RaftServer implements AutoCloseable {
             p.answer().completeExceptionally(new StoreException.NotLeader(e.getMessage(), e.leader()));
             return;
         }
-        writes.computeIfAbsent(entry.index().value(), i -> new ArrayList<>())
-                .add(new PendingWrite(entry, p.command(), p.answer()));
+        writes.computeIfAbsent(entry.index().value(), i -> new ArrayList<>()).add(new PendingWrite(entry, p.answer()));
         if (bugs.contains(Bug.ACK_BEFORE_COMMIT)) {
             Outcome preview = state.preview(p.command());
             afterSync.add(() -> p.answer().complete(preview));
@@ -313,7 +350,8 @@ public final class RaftServer implements AutoCloseable {
     }
 
     private void apply(LogEntry entry) {
-        Outcome outcome = entry.isNoop() ? null : state.apply(CommandCodec.decode(entry.command()));
+        Outcome outcome =
+                entry.isCommand() ? state.apply(CommandCodec.decode(entry.data())) : new Outcome.Done(JsonValue.NULL);
         metrics.applied();
         // Several proposals may wait on one index (this node led, lost its entry, led again); the committed
         // entry is at most one of them, and every other one can now never be committed.
@@ -331,9 +369,11 @@ public final class RaftServer implements AutoCloseable {
     }
 
     private void publishStatus() {
-        List<io.faultline.sut.raft.NodeId> members = new ArrayList<>(node.peers());
-        members.add(node.id());
-        members.sort(null);
+        Configuration configuration = node.configuration();
+        if (!configuration.equals(lastConfiguration)) {
+            lastConfiguration = configuration;
+            membershipListener.accept(configuration);
+        }
         status = new Status(
                 node.id(),
                 node.role(),
@@ -342,7 +382,7 @@ public final class RaftServer implements AutoCloseable {
                 node.commitIndex().value(),
                 node.appliedIndex().value(),
                 node.lastIndex().value(),
-                List.copyOf(members));
+                List.copyOf(configuration.ids()));
     }
 
     private void failEverything() {

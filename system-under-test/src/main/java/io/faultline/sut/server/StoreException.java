@@ -93,6 +93,20 @@ public abstract sealed class StoreException extends Exception {
         }
     }
 
+    /** The membership change breaks a rule (one change at a time, one member per change): nothing changed. */
+    public static final class MembershipChangeRejected extends StoreException {
+        private static final long serialVersionUID = 1L;
+
+        public MembershipChangeRejected(String message) {
+            super(message, true);
+        }
+
+        @Override
+        public String code() {
+            return "membership-change-rejected";
+        }
+    }
+
     /** The node is stopping, or its disk failed: a write in flight may or may not have been committed. */
     public static final class Unavailable extends StoreException {
         private static final long serialVersionUID = 1L;

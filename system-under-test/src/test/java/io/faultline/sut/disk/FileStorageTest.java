@@ -22,7 +22,9 @@ class FileStorageTest {
     Path dir;
 
     private static LogEntry entry(long term, long index, String command) {
-        return new LogEntry(new Term(term), LogIndex.of(index), command);
+        return command.isEmpty()
+                ? LogEntry.noop(new Term(term), LogIndex.of(index))
+                : LogEntry.command(new Term(term), LogIndex.of(index), command);
     }
 
     @Test

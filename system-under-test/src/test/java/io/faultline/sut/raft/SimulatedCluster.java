@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -71,9 +70,12 @@ final class SimulatedCluster {
     }
 
     private void boot(NodeId id) {
-        Set<NodeId> peers = new TreeSet<>(ids);
-        peers.remove(id);
-        RaftNode node = new RaftNode(id, peers, disks.get(id), RaftOptions.DEFAULT, new Random(random.nextLong()));
+        Map<NodeId, String> members = new LinkedHashMap<>();
+        for (NodeId member : ids) {
+            members.put(member, "");
+        }
+        RaftNode node = new RaftNode(
+                id, Configuration.of(members), disks.get(id), RaftOptions.DEFAULT, new Random(random.nextLong()));
         nodes.put(id, node);
         int life = incarnation.get(id);
         schedule(random.nextInt(TICK), () -> tickLoop(id, life));
