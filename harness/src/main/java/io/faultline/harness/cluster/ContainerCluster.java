@@ -57,7 +57,8 @@ public final class ContainerCluster implements Cluster {
                     "--id", nodeId.name(),
                     "--http-port", Integer.toString(NodeImage.HTTP_PORT),
                     "--peer-port", Integer.toString(NodeImage.PEER_PORT),
-                    "--peers", peers(ids, nodeId, subnet[0])));
+                    "--peers", peers(ids, nodeId, subnet[0]),
+                    "--data-dir", "/var/lib/faultline/data"));
             args.addAll(spec.nodeArgs());
             nodes.add(new ContainerNode(
                     nodeId,
