@@ -375,6 +375,9 @@ public final class RaftNode {
     }
 
     private void confirmReads() {
+        if (role != Role.LEADER) {
+            return;
+        }
         reads.confirmUpTo(replication.quorumAckedRound(configuration()));
     }
 

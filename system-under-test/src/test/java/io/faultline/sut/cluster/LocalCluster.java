@@ -57,7 +57,23 @@ final class LocalCluster implements AutoCloseable {
         return this;
     }
 
+    /** Starts a new node that waits to be added to the cluster ({@code --join true}). */
+    Node startJoiner(String id) throws IOException {
+        Node node = new Node(id, freePort(), freePort());
+        nodes.put(id, node);
+        start(id, List.of("--join", "true"));
+        return node;
+    }
+
+    Node node(String id) {
+        return nodes.get(id);
+    }
+
     void start(String id) throws IOException {
+        start(id, List.of());
+    }
+
+    private void start(String id, List<String> more) throws IOException {
         Node node = nodes.get(id);
         StringBuilder peers = new StringBuilder();
         for (Node other : nodes.values()) {
@@ -83,6 +99,7 @@ final class LocalCluster implements AutoCloseable {
                 "--data-dir",
                 dir.resolve(id).toString()));
         command.addAll(extraArgs);
+        command.addAll(more);
         Path log = dir.resolve(id + ".log");
         Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -136,6 +153,14 @@ final class LocalCluster implements AutoCloseable {
 
     Response get(String id, String path) throws IOException, InterruptedException {
         return send(id, HttpRequest.newBuilder(uri(id, path)).GET());
+    }
+
+    Response post(String id, String path, String json) throws IOException, InterruptedException {
+        return send(id, HttpRequest.newBuilder(uri(id, path)).POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Response delete(String id, String path) throws IOException, InterruptedException {
+        return send(id, HttpRequest.newBuilder(uri(id, path)).DELETE());
     }
 
     Response put(String id, String path, String json) throws IOException, InterruptedException {

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -54,14 +56,30 @@ final class SimulatedCluster {
     private long nextRead;
     private final Map<Long, LogIndex> readFloor = new LinkedHashMap<>();
 
+    private final Set<NodeId> bootstrap = new TreeSet<>();
+    private boolean membershipChanges;
+    private long configChanges;
+
     SimulatedCluster(long seed, int size, Faults faults, Supplier<MemoryStorage> newStorage) {
-        this.random = new Random(seed);
+        this(seed, size, size, faults, newStorage);
+    }
+
+    /**
+     * {@code size} nodes, of which the first {@code voters} form the cluster and the others start as joiners; when
+     * they differ, leaders also add and remove members at random.
+     */
+    SimulatedCluster(long seed, int size, int voters, Faults faults, Supplier<MemoryStorage> newStorage) {
+        this.random = new Random(new SplittableRandom(seed).nextLong());
         this.faults = faults;
         this.newStorage = newStorage;
         this.checker = new SafetyChecker(seed);
         for (int i = 1; i <= size; i++) {
             ids.add(NodeId.of("n" + i));
+            if (i <= voters) {
+                bootstrap.add(NodeId.of("n" + i));
+            }
         }
+        this.membershipChanges = voters < size;
         for (NodeId id : ids) {
             disks.put(id, newStorage.get());
             incarnation.put(id, 0);
@@ -71,11 +89,11 @@ final class SimulatedCluster {
 
     private void boot(NodeId id) {
         Map<NodeId, String> members = new LinkedHashMap<>();
-        for (NodeId member : ids) {
+        for (NodeId member : bootstrap) {
             members.put(member, "");
         }
-        RaftNode node = new RaftNode(
-                id, Configuration.of(members), disks.get(id), RaftOptions.DEFAULT, new Random(random.nextLong()));
+        Configuration initial = bootstrap.contains(id) ? Configuration.of(members) : Configuration.EMPTY;
+        RaftNode node = new RaftNode(id, initial, disks.get(id), RaftOptions.DEFAULT, new Random(random.nextLong()));
         nodes.put(id, node);
         int life = incarnation.get(id);
         schedule(random.nextInt(TICK), () -> tickLoop(id, life));
@@ -255,7 +273,9 @@ final class SimulatedCluster {
             long command = nextCommand++;
             act(e.getKey(), node -> {
                 try {
-                    if (command % 3 == 0) {
+                    if (membershipChanges && random.nextInt(40) == 0) {
+                        changeMembership(node);
+                    } else if (command % 3 == 0) {
                         long id = nextRead++;
                         readFloor.put(id, checker.highestCommitted());
                         node.requestRead(id);
@@ -268,6 +288,33 @@ final class SimulatedCluster {
             });
         }
         schedule(1 + random.nextInt(TICK), () -> clients(end));
+    }
+
+    /** Adds a node that is not a member, or removes one that is, keeping two to all members. */
+    private void changeMembership(RaftNode leader) {
+        Configuration current = leader.configuration();
+        NodeId pick = ids.get(random.nextInt(ids.size()));
+        Configuration next;
+        if (current.contains(pick)) {
+            if (current.ids().size() <= 2) {
+                return;
+            }
+            next = current.without(pick);
+        } else {
+            next = current.with(pick, "");
+        }
+        try {
+            leader.proposeConfiguration(next);
+            configChanges++;
+        } catch (ConfigChangeRejectedException e) {
+            // one change at a time: try again later
+        } catch (NotLeaderException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    long configChanges() {
+        return configChanges;
     }
 
     Map<NodeId, RaftNode> liveNodes() {
