@@ -3,6 +3,7 @@ package io.faultline.checkers.cli;
 import io.faultline.checkers.history.Operation;
 import io.faultline.checkers.linear.LinearizabilityChecker;
 import io.faultline.checkers.linear.Model;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.List;
 
@@ -16,20 +17,42 @@ final class Bench {
 
     private Bench() {}
 
-    static double median(
+    /**
+     * @param medianMs median time of one check
+     * @param allocatedMb bytes allocated per check by all threads, in MB, or -1 when the JVM cannot say
+     */
+    record Figures(double medianMs, double allocatedMb) {}
+
+    static Figures measure(
             Model<?, ?> model, List<Operation> operations, LinearizabilityChecker.Options options, int runs) {
         long warmStart = System.nanoTime();
         for (int i = 0; i < MIN_WARMUP_RUNS || System.nanoTime() - warmStart < MIN_WARMUP_NANOS; i++) {
             LinearizabilityChecker.check(model, operations, options);
         }
+        long allocatedBefore = allocated();
         long[] times = new long[runs];
         for (int i = 0; i < runs; i++) {
             long t = System.nanoTime();
             LinearizabilityChecker.check(model, operations, options);
             times[i] = System.nanoTime() - t;
         }
+        long allocatedAfter = allocated();
+        double mb = allocatedBefore < 0 || allocatedAfter < 0
+                ? -1
+                : (allocatedAfter - allocatedBefore) / (double) runs / (1024 * 1024);
         Arrays.sort(times);
         double median = runs % 2 == 1 ? times[runs / 2] : (times[runs / 2 - 1] + times[runs / 2]) / 2.0;
-        return median / 1_000_000.0;
+        return new Figures(median / 1_000_000.0, mb);
+    }
+
+    private static long allocated() {
+        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t) {
+            try {
+                return t.getTotalThreadAllocatedBytes();
+            } catch (UnsupportedOperationException e) {
+                return -1;
+            }
+        }
+        return -1;
     }
 }

@@ -141,9 +141,9 @@ public final class CheckCommand implements Callable<Integer> {
                 long elapsedMs = (System.nanoTime() - start) / 1_000_000;
                 overall = overall.merge(r.verdict());
                 if (bench) {
-                    double median = Bench.median(m, loaded.history().operations(), options, benchRuns);
-                    totalMedian += median;
-                    printBench(out, name, r.verdict(), median);
+                    Bench.Figures figures = Bench.measure(m, loaded.history().operations(), options, benchRuns);
+                    totalMedian += figures.medianMs();
+                    printBench(out, name, r.verdict(), figures);
                 } else {
                     printResult(out, name, r, loaded, elapsedMs);
                 }
@@ -204,16 +204,21 @@ public final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private void printBench(PrintWriter out, String name, Verdict v, double median) {
-        String ms = String.format(Locale.ROOT, "%.3f", median);
+    private void printBench(PrintWriter out, String name, Verdict v, Bench.Figures figures) {
+        String ms = String.format(Locale.ROOT, "%.3f", figures.medianMs());
+        String mb = String.format(Locale.ROOT, "%.1f", figures.allocatedMb());
         if (json) {
             ObjectNode o = ResultJson.MAPPER.createObjectNode();
             o.put("file", name);
             ResultJson.verdict(o, v);
             o.put("median_ms", Double.parseDouble(ms));
+            if (figures.allocatedMb() >= 0) {
+                o.put("allocated_mb_per_check", Double.parseDouble(mb));
+            }
             out.println(o);
         } else {
-            out.println(name + ": " + v.label() + " median " + ms + " ms (" + benchRuns + " runs)");
+            String alloc = figures.allocatedMb() >= 0 ? ", " + mb + " MB allocated per check" : "";
+            out.println(name + ": " + v.label() + " median " + ms + " ms (" + benchRuns + " runs" + alloc + ")");
         }
     }
 
