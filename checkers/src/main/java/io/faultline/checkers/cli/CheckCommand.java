@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.faultline.checkers.Verdict;
 import io.faultline.checkers.edn.EdnParseException;
 import io.faultline.checkers.edn.EdnReader;
+import io.faultline.checkers.edn.Symbol;
 import io.faultline.checkers.format.Histories;
 import io.faultline.checkers.format.HistoryFormat;
 import io.faultline.checkers.format.HistoryFormatException;
@@ -233,7 +234,8 @@ public final class CheckCommand implements Callable<Integer> {
 
     private static Object parseInitial(String text) {
         try {
-            return EdnReader.readString(text);
+            Object value = EdnReader.readString(text);
+            return value instanceof Symbol s ? s.name() : value;
         } catch (EdnParseException e) {
             return text;
         }

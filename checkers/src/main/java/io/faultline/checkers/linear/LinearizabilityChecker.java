@@ -97,14 +97,10 @@ public final class LinearizabilityChecker {
                 r = new PartitionJob.Result(Verdict.UNKNOWN, null, "interrupted");
             } catch (ExecutionException e) {
                 stop.set(true);
-                Throwable c = e.getCause();
-                if (c instanceof RuntimeException re) {
-                    for (int j = i; j < futures.size(); j++) {
-                        futures.get(j).cancel(true);
-                    }
-                    throw re;
-                }
-                r = new PartitionJob.Result(Verdict.UNKNOWN, null, "the check failed: " + c);
+                r = new PartitionJob.Result(
+                        Verdict.UNKNOWN,
+                        null,
+                        "the model threw " + e.getCause() + " (a checker that throws cannot decide)");
             }
             String partitionCause = r.cause();
             if ("timeout".equals(partitionCause)) {

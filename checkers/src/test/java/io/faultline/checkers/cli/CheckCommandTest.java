@@ -168,6 +168,16 @@ class CheckCommandTest {
     }
 
     @Test
+    void a_bare_word_initial_value_is_a_string() throws IOException {
+        Path f = file(
+                "kv.edn",
+                "{:process 0, :type :invoke, :f :get, :key \"a\"}",
+                "{:process 0, :type :ok, :f :get, :key \"a\", :value \"x\"}");
+        assertThat(run(f.toString()).exit()).as("default initial \"\"").isEqualTo(1);
+        assertThat(run("--initial", "x", f.toString()).exit()).as("initial x").isZero();
+    }
+
+    @Test
     void no_partition_checks_kv_as_one_partition() {
         Run r = run("--json", "--no-partition", DATA.resolve("kv/c01-ok.txt").toString());
         assertThat(json(r.out().strip()).get("partitions").asInt())

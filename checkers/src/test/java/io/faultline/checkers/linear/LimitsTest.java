@@ -70,6 +70,35 @@ class LimitsTest {
     }
 
     @Test
+    void a_model_that_throws_gives_unknown_with_the_error_not_a_crash() {
+        Model<Object, Object> throwing = new Model<>() {
+            @Override
+            public String name() {
+                return "throwing";
+            }
+
+            @Override
+            public Object init() {
+                return 0L;
+            }
+
+            @Override
+            public Object call(Operation op) {
+                return op.input();
+            }
+
+            @Override
+            public @Nullable Object step(Object state, Object call) {
+                throw new IllegalStateException("broken model");
+            }
+        };
+        LinearizabilityResult r =
+                LinearizabilityChecker.check(throwing, concurrentWrites(2), LinearizabilityChecker.Options.defaults());
+        assertThat(r.verdict()).as("verdict: %s", r).isEqualTo(Verdict.UNKNOWN);
+        assertThat(r.cause()).as("cause").contains("the model threw").contains("broken model");
+    }
+
+    @Test
     void a_search_too_large_for_its_time_gives_unknown_with_the_cause() {
         List<Operation> ops = new ArrayList<>(concurrentWrites(40));
         ops.add(Operation.of(40, 40, "read", null, -1L, Operation.Outcome.OK, 200, 201));
