@@ -20,6 +20,7 @@ import java.util.Set;
  *
  * @param dataDir defaults to {@code $TMPDIR/faultline-ID-PEERPORT}, so a restart with the same flags recovers
  * @param tickMillis the Raft clock: elections after 10 to 20 ticks, heartbeats every 2
+ * @param snapshotEvery take a snapshot and compact the log after this many applied entries
  * @param join start as a non-member of an existing cluster, waiting to be added ({@code POST /admin/members})
  *     instead of forming a cluster with {@code --peers}
  */
@@ -33,7 +34,8 @@ record NodeConfig(
         ReadMode readMode,
         int tickMillis,
         int requestTimeoutMillis,
-        boolean join) {
+        boolean join,
+        int snapshotEvery) {
 
     private static final Set<String> FLAGS = Set.of(
             "id",
@@ -46,7 +48,8 @@ record NodeConfig(
             "tick-ms",
             "request-timeout-ms",
             "config",
-            "join");
+            "join",
+            "snapshot-every");
 
     NodeConfig {
         if (id == null || id.isBlank()) {
@@ -117,7 +120,8 @@ record NodeConfig(
                 ReadMode.parse(s.get("read-mode", "read-index")),
                 positive("tick-ms", s.get("tick-ms", "25")),
                 positive("request-timeout-ms", s.get("request-timeout-ms", "3000")),
-                bool("join", s.get("join", "false")));
+                bool("join", s.get("join", "false")),
+                positive("snapshot-every", s.get("snapshot-every", "10000")));
     }
 
     private interface Setting {

@@ -74,6 +74,7 @@ public final class NodeMain {
                 config.tickMillis(),
                 ELECTION_TICKS_MIN,
                 ELECTION_TICKS_MAX,
+                config.snapshotEvery(),
                 log,
                 metrics);
         PeerTransport transport =

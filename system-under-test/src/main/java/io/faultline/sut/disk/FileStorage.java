@@ -4,6 +4,7 @@ import io.faultline.sut.raft.HardState;
 import io.faultline.sut.raft.LogEntry;
 import io.faultline.sut.raft.LogIndex;
 import io.faultline.sut.raft.NodeId;
+import io.faultline.sut.raft.Snapshot;
 import io.faultline.sut.raft.Storage;
 import io.faultline.sut.raft.StorageFailedException;
 import io.faultline.sut.raft.Term;
@@ -20,25 +21,28 @@ import java.util.Optional;
 import java.util.zip.CRC32C;
 
 /**
- * Raft state in one append-only journal file ({@code raft.journal}) of checksummed records: hard state, appended
- * entry, truncation. Writes are buffered in memory; {@link #sync()} writes them and forces them to the device, so
- * that nothing is acknowledged before it is durable. On open the journal is replayed up to the first torn or
- * corrupt record (the tail a crash left mid-write, never acknowledged), and cut there.
+ * Raft state in a directory: the latest {@link SnapshotFile snapshot}, and one append-only journal file
+ * ({@code raft.journal}) of checksummed records (hard state, appended entry, truncation) for what came after it.
+ * Writes are buffered in memory; {@link #sync()} writes them and forces them to the device, so that nothing is
+ * acknowledged before it is durable. On open the journal is replayed up to the first torn or corrupt record (the
+ * tail a crash left mid-write, never acknowledged), and cut there. Installing a snapshot rewrites the journal.
  */
 public final class FileStorage implements Storage {
 
     private static final byte HARD_STATE = 1;
     private static final byte APPEND = 2;
     private static final byte TRUNCATE = 3;
+    private static final String JOURNAL = "raft.journal";
 
-    private final Path file;
-    private final FileChannel channel;
+    private final Path dir;
+    private FileChannel channel;
     private final Durability durability;
     private final List<LogEntry> log = new ArrayList<>();
+    private long offset = -1;
     private HardState hard = HardState.INITIAL;
+    private Optional<Snapshot> snapshot;
     private ByteBuffer pending = ByteBuffer.allocate(1 << 16);
     private long lastWriteNanos = System.nanoTime();
-    private long syncs;
 
     /** Whether {@link #sync()} keeps its promise. */
     public enum Durability {
@@ -48,35 +52,28 @@ public final class FileStorage implements Storage {
         NO_FSYNC
     }
 
-    private FileStorage(Path file, FileChannel channel, Durability durability) {
-        this.file = file;
-        this.channel = channel;
+    private FileStorage(Path dir, Durability durability) {
+        this.dir = dir;
         this.durability = durability;
     }
 
     public static FileStorage open(Path dir, Durability durability) {
         try {
             Files.createDirectories(dir);
-            Path file = dir.resolve("raft.journal");
+            Path file = dir.resolve(JOURNAL);
             boolean created = !Files.exists(file);
-            FileChannel channel = FileChannel.open(
+            FileStorage storage = new FileStorage(dir, durability);
+            storage.channel = FileChannel.open(
                     file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             if (created) {
-                forceDirectory(dir);
+                SnapshotFile.forceDirectory(dir);
             }
-            FileStorage storage = new FileStorage(file, channel, durability);
+            storage.snapshot = SnapshotFile.read(dir);
             storage.replay();
+            storage.reconcileWithSnapshot();
             return storage;
         } catch (IOException e) {
             throw new StorageFailedException("cannot open the journal in " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void forceDirectory(Path dir) {
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException e) {
-            // Some file systems cannot open a directory; the journal's own fsync still holds its contents.
         }
     }
 
@@ -111,6 +108,34 @@ public final class FileStorage implements Storage {
         channel.position(goodEnd);
     }
 
+    /**
+     * A crash between writing a snapshot and rewriting the journal leaves the old journal: keep only the entries
+     * after the snapshot, and none if the journal disagrees with the snapshot at its index.
+     */
+    private void reconcileWithSnapshot() {
+        long at = snapshot.map(s -> s.index().value()).orElse(0L);
+        if (offset < 0) {
+            offset = at;
+        }
+        if (offset == at) {
+            return;
+        }
+        if (offset > at) {
+            throw new StorageFailedException("journal in " + dir + " starts at " + (offset + 1)
+                    + " but the snapshot ends at " + at + ": entries are missing");
+        }
+        boolean agrees = at <= offset + log.size()
+                && log.get((int) (at - offset - 1))
+                        .term()
+                        .equals(snapshot.orElseThrow().term());
+        if (agrees) {
+            log.subList(0, (int) (at - offset)).clear();
+        } else {
+            log.clear();
+        }
+        offset = at;
+    }
+
     private void applyRecord(ByteBuffer r) {
         byte type = r.get();
         switch (type) {
@@ -124,12 +149,15 @@ public final class FileStorage implements Storage {
                 LogIndex index = LogIndex.of(r.getLong());
                 byte kind = r.get();
                 if (kind < 0 || kind >= LogEntry.Kind.values().length) {
-                    throw new StorageFailedException("journal " + file + " holds an entry of unknown kind " + kind);
+                    throw new StorageFailedException("journal in " + dir + " holds an entry of unknown kind " + kind);
+                }
+                if (offset < 0) {
+                    offset = index.value() - 1;
                 }
                 log.add(new LogEntry(term, index, LogEntry.Kind.values()[kind], readString(r)));
             }
             case TRUNCATE -> truncateInMemory(LogIndex.of(r.getLong()));
-            default -> throw new StorageFailedException("journal " + file + " holds an unknown record type " + type);
+            default -> throw new StorageFailedException("journal in " + dir + " holds an unknown record type " + type);
         }
     }
 
@@ -141,68 +169,133 @@ public final class FileStorage implements Storage {
     @Override
     public void saveHardState(HardState state) {
         hard = state;
+        record(hardStateRecord(state));
+    }
+
+    private static ByteBuffer hardStateRecord(HardState state) {
         byte[] vote = state.votedFor().map(NodeId::value).orElse("").getBytes(StandardCharsets.UTF_8);
         ByteBuffer r = ByteBuffer.allocate(1 + 8 + 4 + vote.length);
-        r.put(HARD_STATE).putLong(state.term().value()).putInt(vote.length).put(vote);
-        record(r);
+        return r.put(HARD_STATE)
+                .putLong(state.term().value())
+                .putInt(vote.length)
+                .put(vote);
     }
 
     @Override
     public LogIndex lastIndex() {
-        return LogIndex.of(log.size());
+        return LogIndex.of(offset + log.size());
+    }
+
+    @Override
+    public Optional<Snapshot> snapshot() {
+        return snapshot;
     }
 
     @Override
     public Term termAt(LogIndex index) {
-        return index.value() == 0 ? Term.ZERO : entry(index).term();
+        if (index.value() == 0) {
+            return Term.ZERO;
+        }
+        if (index.value() == offset) {
+            return snapshot.orElseThrow().term();
+        }
+        return entry(index).term();
     }
 
     @Override
     public LogEntry entry(LogIndex index) {
-        if (index.value() < 1 || index.value() > log.size()) {
-            throw new IndexOutOfBoundsException("no entry " + index + " in a log of " + log.size());
+        if (index.value() <= offset || index.value() > offset + log.size()) {
+            throw new IndexOutOfBoundsException(
+                    "no entry " + index + " in a log holding (" + offset + ", " + (offset + log.size()) + "]");
         }
-        return log.get((int) index.value() - 1);
+        return log.get((int) (index.value() - offset - 1));
     }
 
     @Override
     public List<LogEntry> entries(LogIndex from, int max) {
-        int start = (int) from.value() - 1;
+        if (from.value() <= offset) {
+            throw new IndexOutOfBoundsException("entries up to " + offset + " are compacted; asked from " + from);
+        }
+        int start = (int) (from.value() - offset - 1);
         int end = Math.min(log.size(), start + max);
         return start >= end ? List.of() : List.copyOf(log.subList(start, end));
     }
 
     @Override
     public void append(LogEntry entry) {
-        if (entry.index().value() != log.size() + 1) {
-            throw new IllegalArgumentException(
-                    "entries are appended in order: expected index " + (log.size() + 1) + ", got " + entry.index());
+        if (entry.index().value() != offset + log.size() + 1) {
+            throw new IllegalArgumentException("entries are appended in order: expected index "
+                    + (offset + log.size() + 1) + ", got " + entry.index());
         }
         log.add(entry);
+        record(appendRecord(entry));
+    }
+
+    private static ByteBuffer appendRecord(LogEntry entry) {
         byte[] data = entry.data().getBytes(StandardCharsets.UTF_8);
         ByteBuffer r = ByteBuffer.allocate(1 + 8 + 8 + 1 + 4 + data.length);
-        r.put(APPEND)
+        return r.put(APPEND)
                 .putLong(entry.term().value())
                 .putLong(entry.index().value())
                 .put((byte) entry.kind().ordinal())
                 .putInt(data.length)
                 .put(data);
-        record(r);
     }
 
     @Override
     public void truncateFrom(LogIndex index) {
+        if (index.value() <= offset) {
+            throw new IllegalArgumentException(
+                    "cannot truncate at " + index + ": entries up to " + offset + " are in the snapshot");
+        }
         truncateInMemory(index);
         ByteBuffer r = ByteBuffer.allocate(1 + 8);
-        r.put(TRUNCATE).putLong(index.value());
-        record(r);
+        record(r.put(TRUNCATE).putLong(index.value()));
     }
 
     private void truncateInMemory(LogIndex index) {
-        int keep = (int) Math.max(0, index.value() - 1);
+        int keep = (int) Math.max(0, index.value() - Math.max(offset, 0) - 1);
         while (log.size() > keep) {
             log.removeLast();
         }
+    }
+
+    @Override
+    public void installSnapshot(Snapshot s) {
+        if (s.index().value() <= offset) {
+            return;
+        }
+        boolean keepSuffix =
+                s.index().value() <= offset + log.size() && termAt(s.index()).equals(s.term());
+        if (keepSuffix) {
+            log.subList(0, (int) (s.index().value() - offset)).clear();
+        } else {
+            log.clear();
+        }
+        offset = s.index().value();
+        snapshot = Optional.of(s);
+        SnapshotFile.write(dir, s);
+        rewriteJournal();
+    }
+
+    /** Replaces the journal by one holding the hard state and the entries after the snapshot. */
+    private void rewriteJournal() {
+        pending.clear();
+        record(hardStateRecord(hard));
+        for (LogEntry entry : log) {
+            record(appendRecord(entry));
+        }
+        pending.flip();
+        try {
+            channel.close();
+            SnapshotFile.replaceAtomically(dir, JOURNAL, pending);
+            channel = FileChannel.open(dir.resolve(JOURNAL), StandardOpenOption.READ, StandardOpenOption.WRITE);
+            channel.position(channel.size());
+        } catch (IOException e) {
+            throw new StorageFailedException("cannot reopen the journal in " + dir + ": " + e.getMessage(), e);
+        }
+        pending.clear();
+        lastWriteNanos = System.nanoTime();
     }
 
     private void record(ByteBuffer body) {
@@ -237,23 +330,17 @@ public final class FileStorage implements Storage {
             lastWriteNanos = System.nanoTime();
             if (durability == Durability.FSYNC) {
                 channel.force(false);
-                syncs++;
             }
         } catch (IOException e) {
-            throw new StorageFailedException("cannot write the journal " + file + ": " + e.getMessage(), e);
+            throw new StorageFailedException("cannot write the journal in " + dir + ": " + e.getMessage(), e);
         }
-    }
-
-    /** How many times the journal was forced to the device. */
-    public long syncCount() {
-        return syncs;
     }
 
     public void close() {
         try {
             channel.close();
         } catch (IOException e) {
-            throw new StorageFailedException("cannot close the journal " + file + ": " + e.getMessage(), e);
+            throw new StorageFailedException("cannot close the journal in " + dir + ": " + e.getMessage(), e);
         }
     }
 

@@ -68,6 +68,44 @@ public final class KvStateMachine {
         };
     }
 
+    /** The whole state as JSON text, for a snapshot. */
+    public String snapshot() {
+        Map<String, JsonValue> f = new java.util.LinkedHashMap<>();
+        f.put("registers", new JsonValue.JsonObject(registers));
+        Map<String, JsonValue> l = new HashMap<>();
+        lists.forEach((k, v) -> l.put(k, new JsonArray(v)));
+        f.put("lists", new JsonValue.JsonObject(l));
+        Map<String, JsonValue> s = new HashMap<>();
+        sets.forEach((k, v) -> s.put(k, new JsonArray(new ArrayList<>(v))));
+        f.put("sets", new JsonValue.JsonObject(s));
+        Map<String, JsonValue> c = new HashMap<>();
+        counters.forEach((k, v) -> c.put(k, JsonValue.of(v)));
+        f.put("counters", new JsonValue.JsonObject(c));
+        return new JsonValue.JsonObject(f).toString();
+    }
+
+    /** Replaces the whole state by a {@link #snapshot()} (empty text: the empty state). */
+    public void restore(String snapshot) {
+        registers.clear();
+        lists.clear();
+        sets.clear();
+        counters.clear();
+        if (snapshot.isEmpty()) {
+            return;
+        }
+        JsonValue.JsonObject all = (JsonValue.JsonObject) JsonValue.parse(snapshot);
+        ((JsonValue.JsonObject) all.require("registers")).fields().forEach(registers::put);
+        ((JsonValue.JsonObject) all.require("lists"))
+                .fields()
+                .forEach((k, v) -> lists.put(k, new ArrayList<>(((JsonArray) v).items())));
+        ((JsonValue.JsonObject) all.require("sets"))
+                .fields()
+                .forEach((k, v) -> sets.put(k, new LinkedHashSet<>(((JsonArray) v).items())));
+        ((JsonValue.JsonObject) all.require("counters"))
+                .fields()
+                .forEach((k, v) -> counters.put(k, ((JsonValue.JsonNumber) v).longValue()));
+    }
+
     public JsonValue query(Query query) {
         return switch (query) {
             case Query.ReadRegister r -> JsonValue.orNull(registers.get(r.key()));

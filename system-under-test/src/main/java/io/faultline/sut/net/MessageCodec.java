@@ -1,13 +1,16 @@
 package io.faultline.sut.net;
 
+import io.faultline.sut.raft.Configuration;
 import io.faultline.sut.raft.LogEntry;
 import io.faultline.sut.raft.LogIndex;
 import io.faultline.sut.raft.Message;
 import io.faultline.sut.raft.Message.AppendEntries;
 import io.faultline.sut.raft.Message.AppendResponse;
+import io.faultline.sut.raft.Message.InstallSnapshot;
 import io.faultline.sut.raft.Message.RequestVote;
 import io.faultline.sut.raft.Message.VoteResponse;
 import io.faultline.sut.raft.NodeId;
+import io.faultline.sut.raft.Snapshot;
 import io.faultline.sut.raft.Term;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -26,6 +29,7 @@ public final class MessageCodec {
     private static final byte VOTE_RESPONSE = 2;
     private static final byte APPEND_ENTRIES = 3;
     private static final byte APPEND_RESPONSE = 4;
+    private static final byte INSTALL_SNAPSHOT = 5;
 
     private MessageCodec() {}
 
@@ -55,6 +59,15 @@ public final class MessageCodec {
                         out.writeByte(e.kind().ordinal());
                         writeString(out, e.data());
                     }
+                }
+                case InstallSnapshot m -> {
+                    header(out, INSTALL_SNAPSHOT, m);
+                    Snapshot s = m.snapshot();
+                    out.writeLong(s.index().value());
+                    out.writeLong(s.term().value());
+                    writeString(out, s.configuration().encode());
+                    writeString(out, s.data());
+                    out.writeLong(m.seq());
                 }
                 case AppendResponse m -> {
                     header(out, APPEND_RESPONSE, m);
@@ -96,6 +109,14 @@ public final class MessageCodec {
                         entries.add(new LogEntry(t, index, kind(in.readByte()), readString(in)));
                     }
                     yield new AppendEntries(from, to, term, prevIndex, prevTerm, entries, commit, seq);
+                }
+                case INSTALL_SNAPSHOT -> {
+                    LogIndex index = LogIndex.of(in.readLong());
+                    Term snapshotTerm = new Term(in.readLong());
+                    Configuration configuration = Configuration.decode(readString(in));
+                    String data = readString(in);
+                    yield new InstallSnapshot(
+                            from, to, term, new Snapshot(index, snapshotTerm, configuration, data), in.readLong());
                 }
                 case APPEND_RESPONSE ->
                     new AppendResponse(from, to, term, in.readBoolean(), LogIndex.of(in.readLong()), in.readLong());

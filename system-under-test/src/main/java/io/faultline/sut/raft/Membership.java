@@ -2,21 +2,32 @@ package io.faultline.sut.raft;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Iterator;
 
 /**
  * The configurations in a node's log, newest last: the one in force is the latest, committed or not (Raft's
- * single-server changes), and truncating the log brings back the one before.
+ * single-server changes), and truncating the log brings back the one before. The snapshot's configuration, or the
+ * initial one without a snapshot, is in force before any configuration entry.
  */
 final class Membership {
 
     private record Change(LogIndex index, Configuration configuration) {}
 
     private final Configuration initial;
+    private Configuration base;
     private final Deque<Change> changes = new ArrayDeque<>();
 
     Membership(Configuration initial, Storage storage) {
         this.initial = initial;
-        for (long i = 1; i <= storage.lastIndex().value(); i++) {
+        reload(storage);
+    }
+
+    /** Reads the configurations again from the snapshot and the log (after a snapshot replaced part of it). */
+    void reload(Storage storage) {
+        base = storage.snapshot().map(Snapshot::configuration).orElse(initial);
+        changes.clear();
+        long first = storage.snapshot().map(s -> s.index().value()).orElse(0L) + 1;
+        for (long i = first; i <= storage.lastIndex().value(); i++) {
             appended(storage.entry(LogIndex.of(i)));
         }
     }
@@ -35,10 +46,22 @@ final class Membership {
     }
 
     Configuration current() {
-        return changes.isEmpty() ? initial : changes.peekLast().configuration();
+        return changes.isEmpty() ? base : changes.peekLast().configuration();
     }
 
-    /** The index of the latest configuration entry, or zero if the initial one is in force. */
+    /** The configuration in force once the log reached {@code index}. */
+    Configuration at(LogIndex index) {
+        Iterator<Change> newestFirst = changes.descendingIterator();
+        while (newestFirst.hasNext()) {
+            Change c = newestFirst.next();
+            if (!c.index().isAfter(index)) {
+                return c.configuration();
+            }
+        }
+        return base;
+    }
+
+    /** The index of the latest configuration entry, or zero if the base one is in force. */
     LogIndex currentIndex() {
         return changes.isEmpty() ? LogIndex.ZERO : changes.peekLast().index();
     }

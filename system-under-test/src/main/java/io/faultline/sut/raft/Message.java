@@ -36,8 +36,11 @@ public sealed interface Message {
         }
     }
 
+    /** The leader replaces a follower's log up to the snapshot's index, because it no longer holds those entries. */
+    record InstallSnapshot(NodeId from, NodeId to, Term term, Snapshot snapshot, long seq) implements Message {}
+
     /**
-     * The answer to {@link AppendEntries}. On success {@code index} is the last index known to match the leader;
+     * The answer to {@link AppendEntries} and {@link InstallSnapshot}. On success {@code index} is the last index known to match the leader;
      * on rejection it is the index the leader should retry from.
      */
     record AppendResponse(NodeId from, NodeId to, Term term, boolean success, LogIndex index, long seq)

@@ -2,6 +2,7 @@ package io.faultline.sut.raft;
 
 import io.faultline.sut.raft.Message.AppendEntries;
 import io.faultline.sut.raft.Message.AppendResponse;
+import io.faultline.sut.raft.Message.InstallSnapshot;
 import io.faultline.sut.raft.Message.RequestVote;
 import io.faultline.sut.raft.Message.VoteResponse;
 import java.util.ArrayList;
@@ -46,6 +47,7 @@ public final class RaftNode {
     private final Set<NodeId> votes = new HashSet<>();
     private boolean quorumContact;
     private boolean readRoundWanted;
+    private Optional<Snapshot> restored;
 
     /**
      * @param initial the members until the log holds a configuration entry: the bootstrap cluster, or
@@ -62,6 +64,11 @@ public final class RaftNode {
         HardState hard = storage.hardState();
         this.term = hard.term();
         this.votedFor = hard.votedFor();
+        this.restored = storage.snapshot();
+        restored.ifPresent(s -> {
+            commitIndex = s.index();
+            applied = s.index();
+        });
         resetElectionTimer();
     }
 
@@ -109,7 +116,24 @@ public final class RaftNode {
             case VoteResponse m -> onVoteResponse(m);
             case AppendEntries m -> onAppendEntries(m);
             case AppendResponse m -> onAppendResponse(m);
+            case InstallSnapshot m -> onInstallSnapshot(m);
         }
+    }
+
+    /**
+     * Replaces the log up to {@code index} (which must be applied already) by a snapshot of the state machine
+     * there, {@code data}. Durable when it returns.
+     */
+    public void compact(LogIndex index, String data) {
+        if (index.isAfter(applied)) {
+            throw new IllegalArgumentException(
+                    "a snapshot at " + index + " would cover entries not applied yet (applied: " + applied + ")");
+        }
+        if (!index.isAfter(snapshotIndex())) {
+            return;
+        }
+        storage.installSnapshot(new Snapshot(index, storage.termAt(index), membership.at(index), data));
+        membership.reload(storage);
     }
 
     /** Appends a command to the leader's log and returns its entry; it is committed once a majority stores it. */
@@ -181,7 +205,8 @@ public final class RaftNode {
             committed.addAll(batch);
             applied = batch.getLast().index();
         }
-        Ready ready = new Ready(outbox, committed, reads.drain());
+        Ready ready = new Ready(restored, outbox, committed, reads.drain());
+        restored = Optional.empty();
         outbox.clear();
         return ready;
     }
@@ -315,11 +340,16 @@ public final class RaftNode {
             outbox.add(new AppendResponse(self, m.from(), term, false, last.next(), m.seq()));
             return;
         }
-        if (!storage.termAt(m.prevIndex()).equals(m.prevTerm())) {
+        LogIndex snapshotAt = snapshotIndex();
+        if (!m.prevIndex().isBefore(snapshotAt)
+                && !storage.termAt(m.prevIndex()).equals(m.prevTerm())) {
             outbox.add(new AppendResponse(self, m.from(), term, false, firstIndexOfTerm(m.prevIndex()), m.seq()));
             return;
         }
         for (LogEntry entry : m.entries()) {
+            if (!entry.index().isAfter(snapshotAt)) {
+                continue; // in the snapshot, hence committed, hence the same as the leader's
+            }
             if (!entry.index().isAfter(storage.lastIndex())) {
                 if (storage.termAt(entry.index()).equals(entry.term())) {
                     continue;
@@ -339,6 +369,31 @@ public final class RaftNode {
             commitIndex = newCommit;
         }
         outbox.add(new AppendResponse(self, m.from(), term, true, matched, m.seq()));
+    }
+
+    private void onInstallSnapshot(InstallSnapshot m) {
+        if (m.term().isBefore(term)) {
+            outbox.add(new AppendResponse(
+                    self, m.from(), term, false, storage.lastIndex().next(), m.seq()));
+            return;
+        }
+        if (role != Role.FOLLOWER || leader.isEmpty()) {
+            becomeFollower(term, Optional.of(m.from()));
+        }
+        electionElapsed = 0;
+        Snapshot s = m.snapshot();
+        if (s.index().isAfter(commitIndex)) {
+            storage.installSnapshot(s);
+            membership.reload(storage);
+            commitIndex = s.index();
+            applied = s.index();
+            restored = Optional.of(s);
+        }
+        outbox.add(new AppendResponse(self, m.from(), term, true, s.index(), m.seq()));
+    }
+
+    private LogIndex snapshotIndex() {
+        return storage.snapshot().map(Snapshot::index).orElse(LogIndex.ZERO);
     }
 
     /** The first index of the term of the entry at {@code index}, but never at or below the commit index. */

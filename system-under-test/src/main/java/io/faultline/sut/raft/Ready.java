@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a node wants done after some input: sync storage first, then send the messages, apply the committed
- * entries in order, and answer the reads.
+ * What a node wants done after some input: sync storage first, then send the messages, restore the state machine
+ * from the snapshot if there is one, apply the committed entries in order, and answer the reads.
  */
-public record Ready(List<Message> messages, List<LogEntry> committed, List<ReadOutcome> reads) {
+public record Ready(
+        Optional<Snapshot> snapshot, List<Message> messages, List<LogEntry> committed, List<ReadOutcome> reads) {
 
     public Ready {
         messages = List.copyOf(messages);
@@ -16,7 +17,7 @@ public record Ready(List<Message> messages, List<LogEntry> committed, List<ReadO
     }
 
     public boolean isEmpty() {
-        return messages.isEmpty() && committed.isEmpty() && reads.isEmpty();
+        return snapshot.isEmpty() && messages.isEmpty() && committed.isEmpty() && reads.isEmpty();
     }
 
     /** The fate of a linearizable read asked with {@link RaftNode#requestRead(long)}. */

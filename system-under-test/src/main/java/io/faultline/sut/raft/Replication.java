@@ -2,9 +2,11 @@ package io.faultline.sut.raft;
 
 import io.faultline.sut.raft.Message.AppendEntries;
 import io.faultline.sut.raft.Message.AppendResponse;
+import io.faultline.sut.raft.Message.InstallSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -74,6 +76,19 @@ final class Replication {
     }
 
     private void send(NodeId peer, Progress p, Term term, LogIndex commit, int max, List<Message> out) {
+        Optional<Snapshot> snapshot = storage.snapshot();
+        if (snapshot.isPresent() && !p.next.isAfter(snapshot.get().index())) {
+            if (max == 0) {
+                // A heartbeat probes just after the snapshot; the entries the follower lacks go as a snapshot.
+                LogIndex at = snapshot.get().index();
+                out.add(new AppendEntries(self, peer, term, at, snapshot.get().term(), List.of(), commit, round));
+                return;
+            }
+            out.add(new InstallSnapshot(self, peer, term, snapshot.get(), round));
+            p.next = snapshot.get().index().next();
+            p.inflight++;
+            return;
+        }
         LogIndex prev = p.next.previous();
         List<LogEntry> entries = max == 0 ? List.of() : storage.entries(p.next, max);
         out.add(new AppendEntries(self, peer, term, prev, storage.termAt(prev), entries, commit, round));

@@ -14,6 +14,11 @@ public final class Metrics {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong httpRequests = new AtomicLong();
+    private final AtomicLong snapshots = new AtomicLong();
+
+    void snapshotTaken() {
+        snapshots.incrementAndGet();
+    }
 
     void writeOk() {
         writesOk.incrementAndGet();
@@ -62,6 +67,7 @@ public final class Metrics {
         counter(out, "faultline_peer_messages_sent_total", "Raft messages sent to peers.", sent.get());
         counter(out, "faultline_peer_messages_received_total", "Raft messages received.", received.get());
         counter(out, "faultline_http_requests_total", "HTTP requests received.", httpRequests.get());
+        counter(out, "faultline_snapshots_total", "Snapshots this node took of its state.", snapshots.get());
         gauge(out, "faultline_raft_term", "Current term.", status.term().value());
         gauge(out, "faultline_raft_commit_index", "Highest committed log index known.", status.commitIndex());
         gauge(out, "faultline_raft_applied_index", "Highest applied log index.", status.appliedIndex());

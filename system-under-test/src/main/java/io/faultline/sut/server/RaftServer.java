@@ -14,6 +14,7 @@ import io.faultline.sut.raft.NotLeaderException;
 import io.faultline.sut.raft.RaftNode;
 import io.faultline.sut.raft.Ready;
 import io.faultline.sut.raft.Role;
+import io.faultline.sut.raft.Snapshot;
 import io.faultline.sut.raft.Storage;
 import io.faultline.sut.raft.StorageFailedException;
 import java.util.ArrayList;
@@ -69,7 +70,9 @@ public final class RaftServer implements AutoCloseable {
     private Configuration lastConfiguration;
 
     private final BlockingQueue<Input> inbox = new LinkedBlockingQueue<>();
-    private final Map<Long, List<PendingWrite>> writes = new HashMap<>();
+    private final TreeMap<Long, List<PendingWrite>> writes = new TreeMap<>();
+    private final long snapshotEvery;
+    private long snapshotIndex;
     private final Map<Long, PendingRead> confirming = new HashMap<>();
     private final TreeMap<Long, List<PendingRead>> waitingForApply = new TreeMap<>();
     private final List<Runnable> afterSync = new ArrayList<>();
@@ -88,8 +91,10 @@ public final class RaftServer implements AutoCloseable {
             long tickMillis,
             int electionTicksMin,
             int electionTicksMax,
+            long snapshotEvery,
             JsonLog log,
             Metrics metrics) {
+        this.snapshotEvery = snapshotEvery;
         this.node = node;
         this.storage = storage;
         this.bugs = Set.copyOf(bugs);
@@ -320,8 +325,14 @@ public final class RaftServer implements AutoCloseable {
         if (node.role() == Role.LEADER) {
             lease.roundSent(node.currentRound());
         }
+        ready.snapshot().ifPresent(this::restore);
         for (LogEntry entry : ready.committed()) {
             apply(entry);
+        }
+        if (node.appliedIndex().value() - snapshotIndex >= snapshotEvery) {
+            snapshotIndex = node.appliedIndex().value();
+            node.compact(node.appliedIndex(), state.snapshot());
+            metrics.snapshotTaken();
         }
         for (Ready.ReadOutcome outcome : ready.reads()) {
             PendingRead read = confirming.remove(outcome.id());
@@ -347,6 +358,22 @@ public final class RaftServer implements AutoCloseable {
             }
         }
         publishStatus();
+    }
+
+    private void restore(Snapshot snapshot) {
+        state.restore(snapshot.data());
+        snapshotIndex = snapshot.index().value();
+        var covered = writes.headMap(snapshot.index().value(), true);
+        for (List<PendingWrite> list : covered.values()) {
+            for (PendingWrite w : list) {
+                w.answer()
+                        .completeExceptionally(new StoreException.Unavailable(
+                                "the write's entry " + w.entry().index() + " was replaced by the leader's snapshot"
+                                        + " before this node applied it: whether it committed is unknown",
+                                false));
+            }
+        }
+        covered.clear();
     }
 
     private void apply(LogEntry entry) {

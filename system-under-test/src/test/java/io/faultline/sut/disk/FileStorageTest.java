@@ -2,16 +2,19 @@ package io.faultline.sut.disk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.faultline.sut.raft.Configuration;
 import io.faultline.sut.raft.HardState;
 import io.faultline.sut.raft.LogEntry;
 import io.faultline.sut.raft.LogIndex;
 import io.faultline.sut.raft.NodeId;
+import io.faultline.sut.raft.Snapshot;
 import io.faultline.sut.raft.Term;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,5 +85,74 @@ class FileStorageTest {
         assertThat(FileStorage.open(dir, FileStorage.Durability.FSYNC).entries(LogIndex.of(1), 10))
                 .as("the torn entry is gone, the later append is readable")
                 .containsExactly(entry(1, 1, "whole"), entry(2, 2, "after recovery"));
+    }
+
+    private static Snapshot snapshotAt(long index, long term) {
+        return new Snapshot(
+                LogIndex.of(index),
+                new Term(term),
+                Configuration.of(Map.of(NodeId.of("n1"), "h:1", NodeId.of("n2"), "")),
+                "{\"state\":" + index + "}");
+    }
+
+    @Test
+    void compaction_keeps_the_later_entries_and_survives_a_reopen() {
+        FileStorage storage = FileStorage.open(dir, FileStorage.Durability.FSYNC);
+        for (long i = 1; i <= 5; i++) {
+            storage.append(entry(1, i, "c" + i));
+        }
+        storage.saveHardState(new HardState(new Term(1), Optional.empty()));
+        storage.sync();
+
+        storage.installSnapshot(snapshotAt(3, 1));
+        storage.append(entry(1, 6, "c6"));
+        storage.sync();
+        storage.close();
+        FileStorage reopened = FileStorage.open(dir, FileStorage.Durability.FSYNC);
+
+        assertThat(reopened.snapshot()).as("the snapshot").contains(snapshotAt(3, 1));
+        assertThat(reopened.termAt(LogIndex.of(3)))
+                .as("the term at the snapshot's index")
+                .isEqualTo(new Term(1));
+        assertThat(reopened.entries(LogIndex.of(4), 10))
+                .as("the entries after the snapshot")
+                .containsExactly(entry(1, 4, "c4"), entry(1, 5, "c5"), entry(1, 6, "c6"));
+        assertThat(reopened.hardState().term()).as("the hard state").isEqualTo(new Term(1));
+    }
+
+    @Test
+    void a_snapshot_that_disagrees_with_the_log_replaces_all_of_it() {
+        FileStorage storage = FileStorage.open(dir, FileStorage.Durability.FSYNC);
+        storage.append(entry(1, 1, "old"));
+        storage.append(entry(1, 2, "old"));
+        storage.sync();
+
+        storage.installSnapshot(snapshotAt(2, 4));
+
+        assertThat(storage.lastIndex()).as("nothing after the snapshot").isEqualTo(LogIndex.of(2));
+        assertThat(storage.termAt(LogIndex.of(2))).as("the snapshot's term").isEqualTo(new Term(4));
+    }
+
+    @Test
+    void a_crash_between_the_snapshot_and_the_journal_rewrite_keeps_only_the_entries_after_the_snapshot()
+            throws IOException {
+        FileStorage storage = FileStorage.open(dir, FileStorage.Durability.FSYNC);
+        for (long i = 1; i <= 4; i++) {
+            storage.append(entry(2, i, "c" + i));
+        }
+        storage.sync();
+        storage.close();
+        Path journal = dir.resolve("raft.journal");
+        byte[] oldJournal = Files.readAllBytes(journal);
+        FileStorage again = FileStorage.open(dir, FileStorage.Durability.FSYNC);
+        again.installSnapshot(snapshotAt(2, 2));
+        again.close();
+        Files.write(journal, oldJournal); // as if the crash hit before the journal was replaced
+
+        FileStorage recovered = FileStorage.open(dir, FileStorage.Durability.FSYNC);
+
+        assertThat(recovered.entries(LogIndex.of(3), 10))
+                .as("entries after the snapshot, from the old journal")
+                .containsExactly(entry(2, 3, "c3"), entry(2, 4, "c4"));
     }
 }

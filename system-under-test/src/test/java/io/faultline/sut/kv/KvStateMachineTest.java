@@ -88,4 +88,25 @@ class KvStateMachineTest {
                     .isEqualTo(command);
         }
     }
+
+    @Test
+    void a_restored_snapshot_answers_every_query_as_the_original() {
+        store.apply(new Write("r", JsonValue.parse("{\"deep\":[1,\"x\"]}")));
+        store.apply(
+                new Txn(List.of(new Command.Append("l", JsonValue.of(1)), new Command.Append("l", JsonValue.of(2)))));
+        store.apply(new SetAdd("s", JsonValue.of("a")));
+        store.apply(new CounterAdd("c", 7));
+        KvStateMachine copy = new KvStateMachine();
+
+        copy.restore(store.snapshot());
+
+        List<Query> queries = List.of(
+                new Query.ReadRegister("r"),
+                new Query.ReadList("l"),
+                new Query.ReadSet("s"),
+                new Query.ReadCounter("c"));
+        for (Query q : queries) {
+            assertThat(copy.query(q)).as("%s after restore", q).isEqualTo(store.query(q));
+        }
+    }
 }

@@ -20,6 +20,7 @@ final class SafetyChecker {
     private LogIndex highestCommitted = LogIndex.ZERO;
     private final Map<NodeId, MemoryStorage> lastSeen = new LinkedHashMap<>();
     private final Map<NodeId, Role> roles = new HashMap<>();
+    private final Map<LogIndex, Long> digests = new HashMap<>();
 
     SafetyChecker(long seed) {
         this.seed = seed;
@@ -36,10 +37,13 @@ final class SafetyChecker {
             violation("election safety: " + previous + " and " + node.id() + " both led term " + node.term());
         }
         if (before != Role.LEADER) {
-            List<LogEntry> log = disk.snapshotOfLog();
+            long compacted = disk.snapshot().map(sn -> sn.index().value()).orElse(0L);
             for (LogEntry entry : committed.values()) {
-                int i = (int) entry.index().value() - 1;
-                if (i >= log.size() || !log.get(i).equals(entry)) {
+                if (entry.index().value() <= compacted) {
+                    continue; // in the snapshot: the digests check those
+                }
+                if (entry.index().isAfter(disk.lastIndex())
+                        || !disk.entry(entry.index()).equals(entry)) {
                     violation("leader completeness: " + node.id() + " leads term " + node.term()
                             + " without committed entry " + entry);
                     return;
@@ -55,6 +59,15 @@ final class SafetyChecker {
                     + " was applied before");
         }
         highestCommitted = LogIndex.max(highestCommitted, entry.index());
+    }
+
+    /** A fingerprint of a node's state machine after applying everything up to {@code index}. */
+    void digest(NodeId node, LogIndex index, long digest) {
+        Long earlier = digests.putIfAbsent(index, digest);
+        if (earlier != null && earlier != digest) {
+            violation("state machine safety: " + node + " has state " + digest + " at index " + index
+                    + " where another node had " + earlier);
+        }
     }
 
     void readServedAt(NodeId node, LogIndex readIndex, LogIndex committedWhenAsked) {
@@ -74,27 +87,36 @@ final class SafetyChecker {
         List<Map.Entry<NodeId, MemoryStorage>> all = new ArrayList<>(lastSeen.entrySet());
         for (int a = 0; a < all.size(); a++) {
             for (int b = a + 1; b < all.size(); b++) {
-                List<LogEntry> x = all.get(a).getValue().snapshotOfLog();
-                List<LogEntry> y = all.get(b).getValue().snapshotOfLog();
-                int common = Math.min(x.size(), y.size());
-                int highestAgreement = -1;
-                for (int i = common - 1; i >= 0; i--) {
-                    if (x.get(i).term().equals(y.get(i).term())) {
-                        highestAgreement = i;
+                MemoryStorage x = all.get(a).getValue();
+                MemoryStorage y = all.get(b).getValue();
+                long from = 1 + Math.max(first(x), first(y));
+                long to = Math.min(x.lastIndex().value(), y.lastIndex().value());
+                long agreement = -1;
+                for (long i = to; i >= from; i--) {
+                    if (x.entry(LogIndex.of(i))
+                            .term()
+                            .equals(y.entry(LogIndex.of(i)).term())) {
+                        agreement = i;
                         break;
                     }
                 }
-                for (int i = 0; i <= highestAgreement; i++) {
-                    if (!x.get(i).equals(y.get(i))) {
+                for (long i = from; i <= agreement; i++) {
+                    LogEntry ex = x.entry(LogIndex.of(i));
+                    LogEntry ey = y.entry(LogIndex.of(i));
+                    if (!ex.equals(ey)) {
                         violation("log matching: " + all.get(a).getKey() + " and "
                                 + all.get(b).getKey()
-                                + " agree on the term at " + (highestAgreement + 1) + " but differ at " + (i + 1)
-                                + ": " + x.get(i) + " vs " + y.get(i));
+                                + " agree on the term at " + agreement + " but differ at " + i + ": " + ex + " vs "
+                                + ey);
                         return;
                     }
                 }
             }
         }
+    }
+
+    private static long first(MemoryStorage s) {
+        return s.snapshot().map(sn -> sn.index().value()).orElse(0L);
     }
 
     void violation(String what) {

@@ -3,6 +3,7 @@ package io.faultline.sut.raft;
 import io.faultline.sut.raft.Ready.ReadConfirmed;
 import io.faultline.sut.raft.Ready.ReadOutcome;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,7 @@ final class SimulatedCluster {
     private final Map<NodeId, RaftNode> nodes = new LinkedHashMap<>();
     private final Map<NodeId, MemoryStorage> disks = new LinkedHashMap<>();
     private final Set<NodeId> flushPending = new HashSet<>();
+    private final Map<NodeId, Long> digests = new HashMap<>();
     private final Set<List<NodeId>> cutLinks = new HashSet<>();
     private final Map<NodeId, Integer> incarnation = new LinkedHashMap<>();
 
@@ -141,8 +143,18 @@ final class SimulatedCluster {
         for (Message m : ready.messages()) {
             send(m);
         }
+        ready.snapshot().ifPresent(snapshot -> {
+            digests.put(id, Long.parseLong(snapshot.data()));
+            checker.digest(id, snapshot.index(), digests.get(id));
+        });
         for (LogEntry entry : ready.committed()) {
             checker.applied(id, entry);
+            long digest = digests.getOrDefault(id, 0L) * 31 + fingerprint(entry);
+            digests.put(id, digest);
+            checker.digest(id, entry.index(), digest);
+        }
+        if (random.nextInt(30) == 0 && node.appliedIndex().value() > 0) {
+            node.compact(node.appliedIndex(), Long.toString(digests.getOrDefault(id, 0L)));
         }
         for (ReadOutcome outcome : ready.reads()) {
             if (outcome instanceof ReadConfirmed c) {
@@ -151,6 +163,11 @@ final class SimulatedCluster {
                 readFloor.remove(outcome.id());
             }
         }
+    }
+
+    private static long fingerprint(LogEntry e) {
+        return ((e.index().value() * 31 + e.term().value()) * 31 + e.kind().ordinal()) * 31
+                + e.data().hashCode();
     }
 
     private void send(Message m) {
@@ -251,6 +268,7 @@ final class SimulatedCluster {
 
     private void crash(NodeId id) {
         nodes.remove(id);
+        digests.remove(id);
         flushPending.remove(id);
         incarnation.merge(id, 1, Integer::sum);
         disks.put(id, disks.get(id).afterCrash());
