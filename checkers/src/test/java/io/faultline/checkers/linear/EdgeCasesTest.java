@@ -1,6 +1,6 @@
 package io.faultline.checkers.linear;
 
-import static io.faultline.checkers.linear.Histories.check;
+import static io.faultline.checkers.linear.InlineHistories.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.faultline.checkers.Verdict;
@@ -205,5 +205,24 @@ class EdgeCasesTest {
                 .as("explanation in words")
                 .contains("process 1 read nil -> 1 (ok, lines 9-10) cannot be placed")
                 .contains("From state 2");
+    }
+
+    @Test
+    void the_op_blamed_is_the_impossible_read_not_a_later_op_that_only_follows_it() {
+        LinearizabilityResult r = check(
+                "register",
+                "(; one EDN list with comments, as in Knossos test data",
+                " {:type :invoke, :f :write, :value 0, :process 0}",
+                " {:type :ok, :f :write, :value 0, :process 0}",
+                " ; a read concurrent with a write of 4 sees 3, which nobody wrote",
+                " {:type :invoke, :f :read, :value nil, :process 1}",
+                " {:type :invoke, :f :write, :value 4, :process 2}",
+                " {:type :ok, :f :read, :value 3, :process 1}",
+                " {:type :ok, :f :write, :value 4, :process 2}",
+                " {:type :invoke, :f :read, :value nil, :process 3}",
+                " {:type :ok, :f :read, :value 4, :process 3})");
+        assertThat(r.verdict()).as("verdict: %s", r).isEqualTo(Verdict.INVALID);
+        assertThat(r.counterexample().failing().output()).as("the read blamed").isEqualTo(3L);
+        assertThat(r.counterexample().failing().invocationLine()).as("its line").isEqualTo(5);
     }
 }

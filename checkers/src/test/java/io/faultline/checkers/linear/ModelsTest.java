@@ -1,6 +1,6 @@
 package io.faultline.checkers.linear;
 
-import static io.faultline.checkers.linear.Histories.check;
+import static io.faultline.checkers.linear.InlineHistories.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -117,15 +117,15 @@ class ModelsTest {
 
     @Test
     void the_model_is_guessed_from_the_operations() {
-        assertThat(Models.guess(Histories.edn(
+        assertThat(Models.guess(InlineHistories.edn(
                         "{:process 0, :type :invoke, :f :get, :key \"a\"}",
                         "{:process 0, :type :ok, :f :get, :key \"a\"}")))
                 .as("ops with a key")
                 .isEqualTo("kv");
-        assertThat(Models.guess(Histories.edn("{:process 0, :type :invoke, :f :enqueue, :value 1}")))
+        assertThat(Models.guess(InlineHistories.edn("{:process 0, :type :invoke, :f :enqueue, :value 1}")))
                 .as("enqueue")
                 .isEqualTo("queue");
-        assertThat(Models.guess(Histories.edn("{:process 0, :type :invoke, :f :read}")))
+        assertThat(Models.guess(InlineHistories.edn("{:process 0, :type :invoke, :f :read}")))
                 .as("read")
                 .isEqualTo("cas-register");
     }

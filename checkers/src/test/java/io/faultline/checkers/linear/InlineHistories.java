@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.List;
 
 /** Test fixtures: histories written inline as EDN lines, checked with a named model. */
-final class Histories {
-    private Histories() {}
+final class InlineHistories {
+    private InlineHistories() {}
 
     static List<Operation> edn(String... lines) {
         String text = String.join("\n", lines);
