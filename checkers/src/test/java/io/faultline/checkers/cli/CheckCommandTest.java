@@ -178,6 +178,31 @@ class CheckCommandTest {
     }
 
     @Test
+    void a_jepsen_history_edn_with_nemesis_and_info_ops_is_checked() throws IOException {
+        Path f = file(
+                "history.edn",
+                "{:index 0, :time 100, :type :invoke, :process 0, :f :write, :value 1}",
+                "{:index 1, :time 200, :type :ok, :process 0, :f :write, :value 1}",
+                "{:index 2, :time 300, :type :info, :process :nemesis, :f :start-partition, :value :majority}",
+                "{:index 3, :time 400, :type :info, :process :nemesis, :f :start-partition,"
+                        + " :value {\"n1\" #{\"n2\" \"n3\"}, \"n2\" #{\"n1\"}}}",
+                "{:index 4, :time 500, :type :invoke, :process 1, :f :cas, :value [1 2], :node \"n2\"}",
+                "{:index 5, :time 600, :type :info, :process 1, :f :cas, :value [1 2], :error :timeout}",
+                "{:index 6, :time 700, :type :invoke, :process 6, :f :read, :value nil}",
+                "{:index 7, :time 800, :type :ok, :process 6, :f :read, :value 2}",
+                "{:index 8, :time 900, :type :invoke, :process 0, :f :read, :value nil}",
+                "{:index 9, :time 950, :type :fail, :process 0, :f :read, :value nil, :error :timed-out}");
+        Run r = run("--json", f.toString());
+        assertThat(r.exit()).as("exit code; stderr %s", r.err()).isZero();
+        JsonNode o = json(r.out().strip());
+        assertThat(o.get("model").asText()).as("model guessed").isEqualTo("cas-register");
+        assertThat(o.get("ops").asInt()).as("ops, nemesis included").isEqualTo(10);
+        assertThat(o.get("operations").asInt())
+                .as("operations checked (the failed read dropped)")
+                .isEqualTo(3);
+    }
+
+    @Test
     void no_partition_checks_kv_as_one_partition() {
         Run r = run("--json", "--no-partition", DATA.resolve("kv/c01-ok.txt").toString());
         assertThat(json(r.out().strip()).get("partitions").asInt())
