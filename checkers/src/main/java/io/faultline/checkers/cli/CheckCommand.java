@@ -22,6 +22,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -129,35 +133,28 @@ public final class CheckCommand implements Callable<Integer> {
         Verdict overall = Verdict.VALID;
         boolean badInput = false;
         double totalMedian = 0;
-        for (Path file : files) {
-            String name = file.toString();
-            try {
-                long start = System.nanoTime();
-                Histories.Loaded loaded = Histories.load(file, fmt, lenient);
-                String modelName =
-                        model != null ? model : Models.guess(loaded.history().operations());
-                Model<?, ?> m = Models.byName(modelName, initialValue);
-                LinearizabilityResult r =
-                        LinearizabilityChecker.check(m, loaded.history().operations(), options);
-                long elapsedMs = (System.nanoTime() - start) / 1_000_000;
-                overall = overall.merge(r.verdict());
-                if (bench) {
-                    Bench.Figures figures = Bench.measure(m, loaded.history().operations(), options, benchRuns);
-                    totalMedian += figures.medianMs();
-                    printBench(out, name, r.verdict(), figures);
-                } else {
-                    printResult(out, name, r, loaded, elapsedMs);
+        List<Future<FileOutcome>> pending = bench ? List.of() : checkInParallel(fmt, initialValue, options);
+        for (int i = 0; i < files.size(); i++) {
+            String name = files.get(i).toString();
+            FileOutcome outcome = bench ? checkFile(files.get(i), fmt, initialValue, options) : await(pending.get(i));
+            switch (outcome) {
+                case Unreadable u -> {
+                    badInput = true;
+                    reportBad(out, err, name, u.message());
                 }
-            } catch (HistoryFormatException e) {
-                badInput = true;
-                reportBad(out, err, name, e.getMessage());
-            } catch (ModelMismatchException e) {
-                badInput = true;
-                reportBad(out, err, name, name + ":" + e.line() + ": " + e.getMessage());
-            } catch (EdnParseException | UncheckedIOException | IllegalArgumentException e) {
-                badInput = true;
-                reportBad(out, err, name, name + ": " + e.getMessage());
+                case Checked c -> {
+                    overall = overall.merge(c.result().verdict());
+                    if (bench) {
+                        Bench.Figures figures =
+                                Bench.measure(c.model(), c.loaded().history().operations(), options, benchRuns);
+                        totalMedian += figures.medianMs();
+                        printBench(out, name, c.result().verdict(), figures);
+                    } else {
+                        printResult(out, name, c.result(), c.loaded(), c.elapsedMs());
+                    }
+                }
             }
+            out.flush();
         }
         if (bench) {
             String total = String.format(Locale.ROOT, "%.3f", totalMedian);
@@ -170,6 +167,66 @@ public final class CheckCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return badInput ? EXIT_BAD_INPUT : overall.exitCode();
+    }
+
+    /** What became of one file. */
+    private sealed interface FileOutcome permits Checked, Unreadable {}
+
+    private record Checked(Histories.Loaded loaded, Model<?, ?> model, LinearizabilityResult result, long elapsedMs)
+            implements FileOutcome {}
+
+    private record Unreadable(String message) implements FileOutcome {}
+
+    /** Checks the files side by side (as many at a time as there are cores); results are printed in file order. */
+    private List<Future<FileOutcome>> checkInParallel(
+            @Nullable HistoryFormat fmt, @Nullable Object initialValue, LinearizabilityChecker.Options options) {
+        int threads = Math.max(1, Math.min(files.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "faultline-check-file");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Future<FileOutcome>> futures = new ArrayList<>(files.size());
+        for (Path file : files) {
+            futures.add(pool.submit(() -> checkFile(file, fmt, initialValue, options)));
+        }
+        pool.shutdown();
+        return futures;
+    }
+
+    private static FileOutcome await(Future<FileOutcome> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private FileOutcome checkFile(
+            Path file,
+            @Nullable HistoryFormat fmt,
+            @Nullable Object initialValue,
+            LinearizabilityChecker.Options options) {
+        String name = file.toString();
+        try {
+            long start = System.nanoTime();
+            Histories.Loaded loaded = Histories.load(file, fmt, lenient);
+            String modelName =
+                    model != null ? model : Models.guess(loaded.history().operations());
+            Model<?, ?> m = Models.byName(modelName, initialValue);
+            LinearizabilityResult r =
+                    LinearizabilityChecker.check(m, loaded.history().operations(), options);
+            return new Checked(loaded, m, r, (System.nanoTime() - start) / 1_000_000);
+        } catch (HistoryFormatException e) {
+            return new Unreadable(e.getMessage());
+        } catch (ModelMismatchException e) {
+            return new Unreadable(name + ":" + e.line() + ": " + e.getMessage());
+        } catch (EdnParseException | UncheckedIOException | IllegalArgumentException e) {
+            return new Unreadable(name + ": " + e.getMessage());
+        }
     }
 
     private void printResult(
