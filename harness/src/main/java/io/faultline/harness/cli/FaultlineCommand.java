@@ -12,7 +12,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = FaultlineCommand.Version.class,
         description = "A Jepsen-style fault-injection test harness for the JVM.",
-        subcommands = {ImagesCommand.class, DoctorCommand.class, ClusterCommand.class},
+        subcommands = {
+            TestCommand.class,
+            AnalyzeCommand.class,
+            io.faultline.checkers.cli.CheckCommand.class,
+            ImagesCommand.class,
+            DoctorCommand.class,
+            ClusterCommand.class
+        },
         footer = {
             "",
             "Exit codes: 0 valid/success, 1 invalid, 2 unknown, 254 bad arguments or unreadable input, 255 failure."
@@ -41,6 +48,7 @@ public final class FaultlineCommand implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new FaultlineCommand());
+        cli.setUsageHelpWidth(120);
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine cmd = ex.getCommandLine();
             PrintWriter err = cmd.getErr();
@@ -53,7 +61,8 @@ public final class FaultlineCommand implements Runnable {
             PrintWriter err = cmd.getErr();
             if (ex instanceof DockerUnavailableException || ex instanceof ImageBuildException) {
                 err.println("faultline " + cmd.getCommandName() + ": " + ex.getMessage());
-            } else if (ex instanceof IllegalArgumentException) {
+            } else if (ex instanceof IllegalArgumentException
+                    || ex instanceof io.faultline.checkers.format.HistoryFormatException) {
                 err.println("faultline " + cmd.getCommandName() + ": " + ex.getMessage());
                 return ExitCodes.BAD_INPUT;
             } else {

@@ -47,7 +47,8 @@ public final class ProcessCluster implements Cluster {
                     "--http-port", Integer.toString(ports.get(id)[0]),
                     "--peer-port", Integer.toString(ports.get(id)[1]),
                     "--peers", peers,
-                    "--data-dir", spec.workDir().resolve(id.name()).resolve("data").toString()));
+                    "--data-dir",
+                            spec.workDir().resolve(id.name()).resolve("data").toString()));
             args.addAll(spec.nodeArgs());
             Path dir = spec.workDir().resolve(id.name());
             nodes.add(new ProcessNode(

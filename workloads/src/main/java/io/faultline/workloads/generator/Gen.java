@@ -21,6 +21,9 @@ import java.util.function.BiFunction;
  */
 public final class Gen {
 
+    /** The function of the ops {@link #sleep} emits: the interpreter keeps the worker busy and records nothing. */
+    public static final String SLEEP = ":sleep";
+
     private Gen() {}
 
     /** Produces an op's function and value from the seeded stream of the worker it will go to. */

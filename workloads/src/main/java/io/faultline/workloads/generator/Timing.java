@@ -7,7 +7,7 @@ import java.util.List;
 final class Timing {
 
     /** The function of a sleep op: the interpreter keeps its worker busy for {@code value} ns and records nothing. */
-    static final String SLEEP = ":sleep";
+    static final String SLEEP = Gen.SLEEP;
 
     private Timing() {}
 

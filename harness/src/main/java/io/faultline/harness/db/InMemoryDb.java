@@ -1,0 +1,55 @@
+package io.faultline.harness.db;
+
+import io.faultline.workloads.generator.Invocation;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Registers in this JVM's memory, linearizable by construction: a fake for tests of the harness itself and for
+ * measuring the interpreter without a network.
+ */
+public final class InMemoryDb implements Db {
+
+    private final Map<String, Object> registers = new ConcurrentHashMap<>();
+
+    @Override
+    public String name() {
+        return "in-memory";
+    }
+
+    @Override
+    public List<String> nodeArgs() {
+        return List.of();
+    }
+
+    @Override
+    public Client openClient(ClusterView cluster, int worker) {
+        return this::apply;
+    }
+
+    private Completion apply(Invocation op) {
+        String key = String.valueOf(op.extra().getOrDefault("key", "r"));
+        return switch (op.f()) {
+            case "read" -> Completion.ok(registers.get(key));
+            case "write" -> {
+                registers.put(key, op.value());
+                yield Completion.ok(op.value());
+            }
+            case "cas" -> {
+                List<?> pair = (List<?>) op.value();
+                boolean[] swapped = {false};
+                registers.compute(key, (k, current) -> {
+                    if (Objects.equals(current, pair.get(0))) {
+                        swapped[0] = true;
+                        return pair.get(1);
+                    }
+                    return current;
+                });
+                yield swapped[0] ? Completion.ok(op.value()) : Completion.fail("cas-mismatch");
+            }
+            default -> throw new IllegalArgumentException("the in-memory db has no op '" + op.f() + "'");
+        };
+    }
+}

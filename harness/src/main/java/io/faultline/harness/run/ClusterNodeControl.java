@@ -1,0 +1,76 @@
+package io.faultline.harness.run;
+
+import io.faultline.harness.cluster.Cluster;
+import io.faultline.harness.cluster.ExecResult;
+import io.faultline.harness.cluster.HostPort;
+import io.faultline.harness.cluster.Node;
+import io.faultline.harness.cluster.NodeId;
+import io.faultline.harness.db.ClusterView;
+import io.faultline.nemeses.NodeControl;
+import java.time.Duration;
+import java.util.List;
+
+/** The harness's cluster as the nemeses and clients see it. */
+final class ClusterNodeControl implements NodeControl, ClusterView {
+
+    private final Cluster cluster;
+
+    ClusterNodeControl(Cluster cluster) {
+        this.cluster = cluster;
+    }
+
+    @Override
+    public List<String> nodes() {
+        return cluster.nodes().stream().map(n -> n.id().name()).toList();
+    }
+
+    private Node node(String name) {
+        return cluster.node(new NodeId(name));
+    }
+
+    @Override
+    public void kill(String node) {
+        node(node).kill();
+    }
+
+    @Override
+    public void start(String node) {
+        node(node).start();
+    }
+
+    @Override
+    public void pause(String node) {
+        node(node).pause();
+    }
+
+    @Override
+    public void resume(String node) {
+        node(node).resume();
+    }
+
+    @Override
+    public boolean isolatedNetworks() {
+        return cluster.runtime().equals("containers");
+    }
+
+    @Override
+    public CommandResult exec(String node, String... command) {
+        ExecResult result = node(node).exec(Duration.ofSeconds(30), command);
+        return new CommandResult(result.exitCode(), result.stdout() + result.stderr());
+    }
+
+    @Override
+    public String address(String node) {
+        return node(node).peerAddress().host();
+    }
+
+    @Override
+    public int peerPort(String node) {
+        return node(node).peerAddress().port();
+    }
+
+    @Override
+    public HostPort clientAddress(String node) {
+        return node(node).clientAddress();
+    }
+}

@@ -1,0 +1,128 @@
+package io.faultline.harness.run;
+
+import io.faultline.checkers.history.OpType;
+import io.faultline.checkers.history.ProcessId;
+import io.faultline.harness.db.Client;
+import io.faultline.harness.db.ClusterView;
+import io.faultline.harness.db.Completion;
+import io.faultline.harness.db.Db;
+import io.faultline.nemeses.Nemesis;
+import io.faultline.nemeses.NodeControl;
+import io.faultline.workloads.generator.Invocation;
+import io.faultline.workloads.generator.Worker;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Performs ops for the interpreter's workers: client ops through a {@link Client} per worker, under a per-op
+ * timeout, validated against the client contract; nemesis ops through the {@link Nemesis}. Every uncertain
+ * outcome (timeout, exception, contract violation) is recorded as {@code info}, and the worker's client is replaced
+ * because its process ends there.
+ */
+final class OpExecutors implements WorkerThread.Executors, AutoCloseable {
+
+    /** The nemesis op that ends every fault (the final heal). */
+    static final String HEAL = "heal";
+
+    private final Db db;
+    private final ClusterView cluster;
+    private final Nemesis nemesis;
+    private final NodeControl nodes;
+    private final Duration timeout;
+    private final Map<Worker, Client> clients = new ConcurrentHashMap<>();
+    private final ExecutorService calls = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+
+    OpExecutors(Db db, ClusterView cluster, Nemesis nemesis, NodeControl nodes, Duration timeout) {
+        this.db = db;
+        this.cluster = cluster;
+        this.nemesis = nemesis;
+        this.nodes = nodes;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public Interpreter.Done perform(Worker worker, ProcessId process, Invocation op) {
+        return worker instanceof Worker.Client c ? client(worker, c.index(), op) : nemesis(worker, op);
+    }
+
+    private Interpreter.Done nemesis(Worker worker, Invocation op) {
+        try {
+            if (op.f().equals(HEAL)) {
+                nemesis.heal(nodes);
+                return new Interpreter.Done(
+                        worker, op, OpType.INFO, outcome("healed", true, "every fault ended"), null);
+            }
+            Nemesis.Outcome outcome = nemesis.invoke(op.f(), op.value(), nodes);
+            return new Interpreter.Done(
+                    worker, op, OpType.INFO, outcome(outcome.applied(), outcome.verified(), outcome.note()), null);
+        } catch (RuntimeException e) {
+            return new Interpreter.Done(worker, op, OpType.INFO, null, "nemesis failed: " + e.getMessage());
+        }
+    }
+
+    private static Map<String, Object> outcome(Object applied, boolean verified, String note) {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("applied", applied);
+        value.put("verified", verified);
+        value.put("note", note);
+        return value;
+    }
+
+    private Interpreter.Done client(Worker worker, int index, Invocation op) {
+        Client client = clients.computeIfAbsent(worker, w -> db.openClient(cluster, index));
+        Future<Completion> call = calls.submit(() -> client.invoke(op));
+        Completion completion;
+        try {
+            completion = call.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            return retire(worker, op, "timeout after " + timeout.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            return retire(worker, op, "client threw " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return retire(worker, op, "interrupted");
+        }
+        if (completion == null || completion.type() == OpType.INVOKE) {
+            return retire(
+                    worker,
+                    op,
+                    "contract violation by client " + db.name() + ": it returned "
+                            + (completion == null ? "null" : "invoke") + " for " + op.f()
+                            + "; a completion is ok, fail or info");
+        }
+        if (completion.type() == OpType.INFO) {
+            closeClient(worker);
+        }
+        return new Interpreter.Done(worker, op, completion.type(), completion.value(), completion.error());
+    }
+
+    private Interpreter.Done retire(Worker worker, Invocation op, String error) {
+        closeClient(worker);
+        return new Interpreter.Done(worker, op, OpType.INFO, null, error);
+    }
+
+    private void closeClient(Worker worker) {
+        Client old = clients.remove(worker);
+        if (old != null) {
+            try {
+                old.close();
+            } catch (Exception e) {
+                // a client that cannot close cleanly is dropped all the same
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        clients.keySet().forEach(this::closeClient);
+        calls.shutdownNow();
+    }
+}

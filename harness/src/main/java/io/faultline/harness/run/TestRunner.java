@@ -1,0 +1,174 @@
+package io.faultline.harness.run;
+
+import io.faultline.checkers.CheckResult;
+import io.faultline.checkers.Checker;
+import io.faultline.checkers.FaultEffectChecker;
+import io.faultline.checkers.StatsChecker;
+import io.faultline.checkers.history.Op;
+import io.faultline.harness.cluster.Cluster;
+import io.faultline.harness.cluster.ClusterRuntime;
+import io.faultline.harness.cluster.ClusterSpec;
+import io.faultline.harness.db.BundledStore;
+import io.faultline.harness.db.Db;
+import io.faultline.harness.db.InMemoryDb;
+import io.faultline.nemeses.FaultPackage;
+import io.faultline.nemeses.FaultPackages;
+import io.faultline.workloads.Workload;
+import io.faultline.workloads.Workloads;
+import io.faultline.workloads.generator.Gen;
+import io.faultline.workloads.generator.Generator;
+import io.faultline.workloads.generator.OpSpec;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one test end to end: a run directory, the cluster, the workload and faults through the interpreter with
+ * the history journaled as it happens, the final heal and reads, then the checkers; results next to the history.
+ */
+public final class TestRunner {
+
+    private final PrintWriter out;
+
+    public TestRunner(PrintWriter out) {
+        this.out = out;
+    }
+
+    /** The generator of a whole test: load and faults, heal, recovery, final ops. */
+    public static Generator generator(TestSpec spec, Workload workload, FaultPackage faults) {
+        Duration gap = Duration.ofNanos(Math.max(1, (long) (1e9 / spec.rate())));
+        List<Generator> phases = new ArrayList<>();
+        phases.add(
+                Gen.timeLimit(spec.timeLimit(), Gen.both(Gen.stagger(gap, workload.generator()), faults.schedule())));
+        if (faults.injectsFaults()) {
+            phases.add(Gen.nemesis(Gen.once(OpSpec.of(OpExecutors.HEAL, null))));
+            phases.add(Gen.nemesis(Gen.sleep(spec.recovery())));
+        }
+        phases.add(Gen.clients(workload.finalGenerator()));
+        return Gen.phases(phases.toArray(Generator[]::new));
+    }
+
+    public RunResult run(TestSpec spec) throws InterruptedException {
+        long started = System.nanoTime();
+        Workload workload = Workloads.create(spec.workload(), new Workloads.WorkloadOptions(spec.keys(), 5));
+        Db db = switch (spec.db()) {
+            case "faultline-store" -> new BundledStore(spec.bugs());
+            case "in-memory" -> new InMemoryDb();
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown db '" + spec.db() + "': expected faultline-store or in-memory");
+        };
+        boolean partitions = spec.nemesis().startsWith("partition");
+        RunDirectory run = RunDirectory.create(spec.store(), spec.name());
+        log(run, "run " + run.path() + " (seed " + spec.seed() + ")");
+        run.writeJson(run.test(), testJson(spec));
+        Cluster cluster = null;
+        List<Op> history;
+        FaultPackage faults = FaultPackage.none();
+        try (HistoryJournal journal = new HistoryJournal(run.history())) {
+            ClusterNodeControl control;
+            if (db instanceof InMemoryDb) {
+                if (!spec.nemesis().equals("none")) {
+                    throw new IllegalArgumentException("the in-memory db has no nodes to fault: use --nemesis none");
+                }
+                control = null;
+            } else {
+                ClusterRuntime runtime = spec.runtime() != null ? spec.runtime() : ClusterRuntime.choose();
+                if (partitions && runtime == ClusterRuntime.PROCESSES) {
+                    throw new IllegalArgumentException("--nemesis " + spec.nemesis()
+                            + " needs the containers runtime (iptables inside each node); local processes share one"
+                            + " network. Start a Docker engine, or choose --nemesis kill or pause.");
+                }
+                log(run, "starting " + spec.nodes() + " nodes (" + runtime.label() + ")");
+                cluster =
+                        runtime.start(new ClusterSpec(spec.nodes(), db.nodeArgs(), run.path(), Duration.ofSeconds(90)));
+                control = new ClusterNodeControl(cluster);
+            }
+            List<String> nodeNames = control == null ? nodeNames(spec.nodes()) : control.nodes();
+            faults = FaultPackages.create(spec.nemesis(), nodeNames, spec.faultInterval());
+            log(
+                    run,
+                    "running " + spec.workload() + " with " + spec.nemesis() + " for "
+                            + spec.timeLimit().toSeconds() + " s at " + spec.rate() + " ops/s, " + spec.concurrency()
+                            + " workers");
+            try (OpExecutors executors = new OpExecutors(db, control, faults.nemesis(), control, spec.opTimeout())) {
+                history = new Interpreter(spec.concurrency(), executors, journal)
+                        .run(generator(spec, workload, faults), spec.seed());
+            } finally {
+                if (control != null) {
+                    faults.nemesis().heal(control);
+                }
+            }
+        } finally {
+            if (cluster != null) {
+                cluster.close();
+            }
+        }
+        log(run, history.size() + " ops recorded; checking");
+        List<Checker> checkers = new ArrayList<>(List.of(new StatsChecker(), workload.checker()));
+        if (faults.injectsFaults()) {
+            checkers.add(new FaultEffectChecker());
+        }
+        CheckResult result = Checker.safely(Checker.compose(checkers), history);
+        run.writeJson(run.results(), resultsJson(result));
+        run.markLatest();
+        RunResult outcome = new RunResult(
+                run.path(), result.verdict(), result, history.size(), Duration.ofNanos(System.nanoTime() - started));
+        log(run, outcome.describe());
+        return outcome;
+    }
+
+    static Map<String, Object> resultsJson(CheckResult result) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put(
+                "valid",
+                switch (result.verdict()) {
+                    case VALID -> true;
+                    case INVALID -> false;
+                    case UNKNOWN -> "unknown";
+                });
+        json.put("summary", result.summary());
+        json.put("checkers", result.parts().isEmpty() ? List.of(result) : result.parts());
+        return json;
+    }
+
+    private static Map<String, Object> testJson(TestSpec spec) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("spec", spec);
+        json.put("started", Instant.now().toString());
+        json.put("faultline_version", Version.describe());
+        return json;
+    }
+
+    private static List<String> nodeNames(int count) {
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            names.add("n" + i);
+        }
+        return names;
+    }
+
+    private void log(RunDirectory run, String line) {
+        out.println(line);
+        out.flush();
+        try {
+            Files.writeString(
+                    run.log(),
+                    Instant.now() + " " + line + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + run.log() + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package io.faultline.harness.run;
+
+import io.faultline.harness.cluster.ClusterRuntime;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything that defines a test run; written to {@code test.json} so the run can be understood and repeated.
+ *
+ * @param name the test's name (the store folder), e.g. {@code register-partition}
+ * @param db {@code faultline-store} (the bundled store) or {@code in-memory} (no cluster; for harness tests)
+ * @param workload a workload name, e.g. {@code register}
+ * @param nemesis a fault package name, e.g. {@code partition}
+ * @param runtime containers or processes; null to choose (containers when Docker answers)
+ * @param nodes how many nodes
+ * @param concurrency how many client workers
+ * @param rate client ops per second, all workers together
+ * @param timeLimit how long the workload and faults run
+ * @param seed the seed of every random choice: op values and the fault schedule
+ * @param bugs known-wrong modes of the bundled store to switch on
+ * @param opTimeout how long an op may take before it is recorded as info
+ * @param faultInterval how long each fault lasts, and the quiet time between faults
+ * @param recovery quiet time after the final heal, before final reads
+ * @param keys keys for multi-key workloads
+ * @param store where run directories go
+ */
+public record TestSpec(
+        String name,
+        String db,
+        String workload,
+        String nemesis,
+        @Nullable ClusterRuntime runtime,
+        int nodes,
+        int concurrency,
+        double rate,
+        Duration timeLimit,
+        long seed,
+        List<String> bugs,
+        Duration opTimeout,
+        Duration faultInterval,
+        Duration recovery,
+        int keys,
+        Path store) {
+
+    public TestSpec {
+        Objects.requireNonNull(name, "name");
+        bugs = List.copyOf(bugs);
+        if (nodes < 1) {
+            throw new IllegalArgumentException("--nodes must be at least 1, not " + nodes);
+        }
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("--concurrency must be at least 1, not " + concurrency);
+        }
+        if (!(rate > 0)) {
+            throw new IllegalArgumentException("--rate must be positive, not " + rate);
+        }
+        if (timeLimit.isNegative() || timeLimit.isZero()) {
+            throw new IllegalArgumentException("--time-limit must be positive, not " + timeLimit);
+        }
+    }
+
+    /** The demo: the bundled store on 5 nodes, the register workload under partitions for 60 seconds. */
+    public static TestSpec demo(Path store, long seed) {
+        return new TestSpec(
+                "register-partition",
+                "faultline-store",
+                "register",
+                "partition",
+                null,
+                5,
+                10,
+                100,
+                Duration.ofSeconds(60),
+                seed,
+                List.of(),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(5),
+                8,
+                store);
+    }
+
+    public TestSpec withName(String n) {
+        return new TestSpec(
+                n,
+                db,
+                workload,
+                nemesis,
+                runtime,
+                nodes,
+                concurrency,
+                rate,
+                timeLimit,
+                seed,
+                bugs,
+                opTimeout,
+                faultInterval,
+                recovery,
+                keys,
+                store);
+    }
+
+    public TestSpec with(String newWorkload, String newNemesis, List<String> newBugs) {
+        return new TestSpec(
+                name,
+                db,
+                newWorkload,
+                newNemesis,
+                runtime,
+                nodes,
+                concurrency,
+                rate,
+                timeLimit,
+                seed,
+                newBugs,
+                opTimeout,
+                faultInterval,
+                recovery,
+                keys,
+                store);
+    }
+
+    public TestSpec withTiming(Duration newTimeLimit, Duration newFaultInterval, Duration newRecovery) {
+        return new TestSpec(
+                name,
+                db,
+                workload,
+                nemesis,
+                runtime,
+                nodes,
+                concurrency,
+                rate,
+                newTimeLimit,
+                seed,
+                bugs,
+                opTimeout,
+                newFaultInterval,
+                newRecovery,
+                keys,
+                store);
+    }
+
+    public TestSpec withSeed(long newSeed) {
+        return new TestSpec(
+                name,
+                db,
+                workload,
+                nemesis,
+                runtime,
+                nodes,
+                concurrency,
+                rate,
+                timeLimit,
+                newSeed,
+                bugs,
+                opTimeout,
+                faultInterval,
+                recovery,
+                keys,
+                store);
+    }
+
+    public TestSpec withRuntime(@Nullable ClusterRuntime newRuntime) {
+        return new TestSpec(
+                name,
+                db,
+                workload,
+                nemesis,
+                newRuntime,
+                nodes,
+                concurrency,
+                rate,
+                timeLimit,
+                seed,
+                bugs,
+                opTimeout,
+                faultInterval,
+                recovery,
+                keys,
+                store);
+    }
+
+    public TestSpec withLoad(String newDb, int newNodes, int newConcurrency, double newRate) {
+        return new TestSpec(
+                name,
+                newDb,
+                workload,
+                nemesis,
+                runtime,
+                newNodes,
+                newConcurrency,
+                newRate,
+                timeLimit,
+                seed,
+                bugs,
+                opTimeout,
+                faultInterval,
+                recovery,
+                keys,
+                store);
+    }
+}

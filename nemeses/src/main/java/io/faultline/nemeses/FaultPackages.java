@@ -1,0 +1,106 @@
+package io.faultline.nemeses;
+
+import io.faultline.workloads.generator.Context;
+import io.faultline.workloads.generator.Gen;
+import io.faultline.workloads.generator.Generator;
+import io.faultline.workloads.generator.Invocation;
+import io.faultline.workloads.generator.OpSpec;
+import io.faultline.workloads.generator.Step;
+import io.faultline.workloads.generator.Worker;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.BiFunction;
+
+/**
+ * The built-in fault packages by name. Each schedule waits {@code interval}, starts a fault, waits
+ * {@code interval}, ends it, and repeats; targets are drawn from the nemesis's seeded randomness, so the same seed
+ * gives the same fault schedule.
+ */
+public final class FaultPackages {
+
+    private FaultPackages() {}
+
+    /** Names and one-line descriptions, for --help and errors. */
+    public static final Map<String, String> DESCRIPTIONS = descriptions();
+
+    private static Map<String, String> descriptions() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("none", "no faults");
+        d.put("partition", "random halves cut apart with iptables, then healed (containers)");
+        d.put("partition-one", "one random node cut off from the rest (containers)");
+        d.put("partition-ring", "majorities ring: every node sees a different majority (containers)");
+        d.put("partition-bridge", "two halves joined by one bridge node (containers)");
+        d.put("kill", "SIGKILL one random node, then start it again");
+        d.put("kill-majority", "SIGKILL a random majority at once, then start them again");
+        d.put("kill-all", "SIGKILL every node at once, then start them again");
+        d.put("pause", "SIGSTOP one random node, then resume it");
+        return Collections.unmodifiableMap(d);
+    }
+
+    public static FaultPackage create(String name, List<String> nodes, Duration interval) {
+        return switch (name) {
+            case "none" -> FaultPackage.none();
+            case "partition" -> partition(name, nodes, interval, Grudge::randomHalves);
+            case "partition-one" -> partition(name, nodes, interval, Grudge::isolateOne);
+            case "partition-ring" -> partition(name, nodes, interval, Grudge::majoritiesRing);
+            case "partition-bridge" -> partition(name, nodes, interval, Grudge::bridge);
+            case "kill" -> process(name, "kill", "start", nodes, interval, 1);
+            case "kill-majority" -> process(name, "kill", "start", nodes, interval, nodes.size() / 2 + 1);
+            case "kill-all" -> process(name, "kill", "start", nodes, interval, nodes.size());
+            case "pause" -> process(name, "pause", "resume", nodes, interval, 1);
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown nemesis '" + name + "': expected one of " + String.join(", ", DESCRIPTIONS.keySet()));
+        };
+    }
+
+    private static FaultPackage partition(
+            String name,
+            List<String> nodes,
+            Duration interval,
+            BiFunction<List<String>, SplittableRandom, Grudge> plan) {
+        Generator start = Gen.once((ctx, rng) ->
+                OpSpec.of("start-partition", plan.apply(nodes, rng).asValue()));
+        Generator stop = Gen.once(OpSpec.of("stop-partition", null));
+        return new FaultPackage(name, cycle(interval, start, stop), stop, new PartitionNemesis());
+    }
+
+    private static FaultPackage process(
+            String name, String startF, String stopF, List<String> nodes, Duration interval, int count) {
+        Generator schedule =
+                Gen.cycle(Gen.seq(Gen.sleep(interval), new PairedFault(startF, stopF, nodes, count, interval)));
+        return new FaultPackage(name, schedule, Gen.empty(), new ProcessNemesis());
+    }
+
+    /** Starts a fault on nodes drawn now, and ends it on the same nodes after {@code interval}. */
+    private record PairedFault(String startF, String stopF, List<String> nodes, int count, Duration interval)
+            implements Generator {
+        @Override
+        public Step next(Context ctx) {
+            Worker worker = ctx.someFreeWorker();
+            if (worker == null) {
+                return Step.WAIT_FOR_COMPLETION;
+            }
+            List<String> chosen = pick(nodes, count, ctx.random().nemesis());
+            Generator end = Gen.seq(Gen.sleep(interval), Gen.once(OpSpec.of(stopF, chosen)));
+            return new Step.Emit(new Invocation(worker, ctx.time(), startF, chosen, Map.of()), end);
+        }
+    }
+
+    private static Generator cycle(Duration interval, Generator start, Generator stop) {
+        return Gen.cycle(Gen.seq(Gen.sleep(interval), start, Gen.sleep(interval), stop));
+    }
+
+    static List<String> pick(List<String> nodes, int count, SplittableRandom rng) {
+        List<String> copy = new ArrayList<>(nodes);
+        for (int i = copy.size() - 1; i > 0; i--) {
+            Collections.swap(copy, i, rng.nextInt(i + 1));
+        }
+        return copy.subList(0, Math.min(count, copy.size())).stream().sorted().toList();
+    }
+}

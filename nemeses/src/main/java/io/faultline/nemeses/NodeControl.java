@@ -1,0 +1,40 @@
+package io.faultline.nemeses;
+
+import java.util.List;
+
+/**
+ * The one place where nemeses touch a cluster: the harness implements it over its containers or processes.
+ * Every method returns once the change has taken effect.
+ */
+public interface NodeControl {
+
+    /** Node names in order, e.g. n1..n5. */
+    List<String> nodes();
+
+    void kill(String node);
+
+    void start(String node);
+
+    void pause(String node);
+
+    void resume(String node);
+
+    /** Whether commands can run inside each node's own network namespace (containers: yes; processes: no). */
+    boolean isolatedNetworks();
+
+    /** Runs a command inside the node; only when {@link #isolatedNetworks()}. */
+    CommandResult exec(String node, String... command);
+
+    /** The address other nodes use to reach this node (an IP on the cluster network). */
+    String address(String node);
+
+    /** A TCP port this node listens on for its peers, used to prove a partition took effect. */
+    int peerPort(String node);
+
+    /** What a command printed and how it exited. */
+    record CommandResult(int exitCode, String output) {
+        public boolean ok() {
+            return exitCode == 0;
+        }
+    }
+}
