@@ -125,13 +125,17 @@ public record Operation(
         return completionLine > 0 ? "lines " + invocationLine + "-" + completionLine : "line " + invocationLine;
     }
 
-    /** In words: {@code process 3 read -> 4 (ok, lines 12-20)}. */
+    /**
+     * In words: {@code process 3 read -> 4 (ok, lines 12-20)}; a nil input and an output that repeats the input are
+     * left out ({@code process 1 write 3 (ok, lines 2-5)}).
+     */
     public String describe() {
-        String in = io.faultline.checkers.edn.EdnWriter.write(input);
-        String out = outcome == Outcome.OK ? " -> " + io.faultline.checkers.edn.EdnWriter.write(output) : "";
+        String in = input == null ? "" : " " + io.faultline.checkers.edn.EdnWriter.write(input);
+        boolean echo = java.util.Objects.equals(input, output);
+        String out = outcome == Outcome.OK && !echo ? " -> " + io.faultline.checkers.edn.EdnWriter.write(output) : "";
         Object key = invocation.extra("key");
         String k = key == null ? "" : " key " + io.faultline.checkers.edn.EdnWriter.write(key);
-        return "process " + process + " " + f + k + " " + in + out + " ("
+        return "process " + process + " " + f + k + in + out + " ("
                 + outcome.name().toLowerCase(java.util.Locale.ROOT) + ", " + where() + ")";
     }
 }

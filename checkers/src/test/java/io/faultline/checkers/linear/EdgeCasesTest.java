@@ -203,7 +203,7 @@ class EdgeCasesTest {
         assertThat(c.longest().getLast().stateAfter()).as("state it ends in").isEqualTo("2");
         assertThat(c.explanation())
                 .as("explanation in words")
-                .contains("process 1 read nil -> 1 (ok, lines 9-10) cannot be placed")
+                .contains("process 1 read -> 1 (ok, lines 9-10) cannot be placed")
                 .contains("From state 2");
     }
 
