@@ -18,8 +18,9 @@ import java.util.Set;
  * {@link #requestRead(long)}, writes through its {@link Storage}, and hands what must happen next to its driver
  * through {@link #ready()}.
  *
- * <p>The driver must sync the storage before it sends the messages or acts on anything a {@link Ready} holds, so
- * that no vote, acknowledgement or client answer ever precedes the durable write it depends on. Not thread-safe:
+ * <p>The driver must sync the storage before it sends a {@link Ready}'s messages (other than its eager ones) or
+ * acts on anything else it holds, so that no vote, acknowledgement or client answer ever precedes the durable write
+ * it depends on. Not thread-safe:
  * one thread owns a node.
  */
 public final class RaftNode {
@@ -48,6 +49,7 @@ public final class RaftNode {
     private boolean quorumContact;
     private boolean readRoundWanted;
     private Optional<Snapshot> restored;
+    private LogIndex durable;
 
     /**
      * @param initial the members until the log holds a configuration entry: the bootstrap cluster, or
@@ -64,6 +66,7 @@ public final class RaftNode {
         HardState hard = storage.hardState();
         this.term = hard.term();
         this.votedFor = hard.votedFor();
+        this.durable = storage.lastIndex();
         this.restored = storage.snapshot();
         restored.ifPresent(s -> {
             commitIndex = s.index();
@@ -118,6 +121,15 @@ public final class RaftNode {
             case AppendResponse m -> onAppendResponse(m);
             case InstallSnapshot m -> onInstallSnapshot(m);
         }
+    }
+
+    /**
+     * Tells the node that its storage is synced up to {@code index} (the last index it had before the sync): a
+     * leader counts its own log towards a majority only that far, so that it may send entries before its own sync.
+     */
+    public void persisted(LogIndex index) {
+        durable = LogIndex.max(durable, LogIndex.min(index, storage.lastIndex()));
+        advanceCommit();
     }
 
     /**
@@ -205,7 +217,12 @@ public final class RaftNode {
             committed.addAll(batch);
             applied = batch.getLast().index();
         }
-        Ready ready = new Ready(restored, outbox, committed, reads.drain());
+        List<Message> eager = new ArrayList<>();
+        List<Message> afterSync = new ArrayList<>();
+        for (Message m : outbox) {
+            (m instanceof AppendEntries || m instanceof InstallSnapshot ? eager : afterSync).add(m);
+        }
+        Ready ready = new Ready(restored, eager, afterSync, committed, reads.drain());
         restored = Optional.empty();
         outbox.clear();
         return ready;
@@ -359,6 +376,7 @@ public final class RaftNode {
                             + entry.index() + " of " + self + ": committed entries must never change");
                 }
                 storage.truncateFrom(entry.index());
+                durable = LogIndex.min(durable, entry.index().previous());
                 membership.truncatedFrom(entry.index());
             }
             append(entry);
@@ -420,7 +438,7 @@ public final class RaftNode {
         if (role != Role.LEADER) {
             return;
         }
-        LogIndex candidate = replication.quorumMatch(configuration());
+        LogIndex candidate = replication.quorumMatch(configuration(), LogIndex.min(durable, storage.lastIndex()));
         if (candidate.isAfter(commitIndex) && storage.termAt(candidate).equals(term)) {
             commitIndex = candidate;
         }

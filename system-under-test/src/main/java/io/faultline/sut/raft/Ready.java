@@ -4,20 +4,27 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a node wants done after some input: sync storage first, then send the messages, restore the state machine
- * from the snapshot if there is one, apply the committed entries in order, and answer the reads.
+ * What a node wants done after some input: the {@code eager} messages (a leader's AppendEntries and
+ * InstallSnapshot) may go at once; then sync storage, tell the node with {@link RaftNode#persisted(LogIndex)},
+ * send the other messages (votes and acknowledgements, which promise durability), restore the state machine from
+ * the snapshot if there is one, apply the committed entries in order, and answer the reads.
  */
 public record Ready(
-        Optional<Snapshot> snapshot, List<Message> messages, List<LogEntry> committed, List<ReadOutcome> reads) {
+        Optional<Snapshot> snapshot,
+        List<Message> eager,
+        List<Message> messages,
+        List<LogEntry> committed,
+        List<ReadOutcome> reads) {
 
     public Ready {
+        eager = List.copyOf(eager);
         messages = List.copyOf(messages);
         committed = List.copyOf(committed);
         reads = List.copyOf(reads);
     }
 
     public boolean isEmpty() {
-        return snapshot.isEmpty() && messages.isEmpty() && committed.isEmpty() && reads.isEmpty();
+        return snapshot.isEmpty() && eager.isEmpty() && messages.isEmpty() && committed.isEmpty() && reads.isEmpty();
     }
 
     /** The fate of a linearizable read asked with {@link RaftNode#requestRead(long)}. */

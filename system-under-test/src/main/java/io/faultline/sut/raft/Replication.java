@@ -121,11 +121,14 @@ final class Replication {
         return advanced;
     }
 
-    /** The highest index a majority of {@code configuration} holds (this node counts if it is a member). */
-    LogIndex quorumMatch(Configuration configuration) {
+    /**
+     * The highest index a majority of {@code configuration} holds durably; this node counts with {@code durable},
+     * the end of its own synced log, if it is a member.
+     */
+    LogIndex quorumMatch(Configuration configuration, LogIndex durable) {
         List<LogIndex> matches = new ArrayList<>();
         for (NodeId id : configuration.ids()) {
-            matches.add(id.equals(self) ? storage.lastIndex() : progress.get(id).match);
+            matches.add(id.equals(self) ? durable : progress.get(id).match);
         }
         return kthHighest(matches, configuration.majority(), LogIndex.ZERO);
     }

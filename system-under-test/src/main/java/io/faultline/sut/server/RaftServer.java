@@ -311,20 +311,35 @@ public final class RaftServer implements AutoCloseable {
     }
 
     private void round() {
+        // A leader that commits only its own log (no followers) needs a second pass to answer after its sync.
+        for (int pass = 0; pass < 2; pass++) {
+            process(node.ready());
+            if (!node.commitIndex().isAfter(node.appliedIndex())) {
+                break;
+            }
+        }
+        publishStatus();
+    }
+
+    private void process(Ready ready) {
+        for (Message m : ready.eager()) {
+            network.accept(m); // a leader's entries go to followers while it syncs them itself
+        }
+        if (node.role() == Role.LEADER) {
+            lease.roundSent(node.currentRound());
+        }
+        io.faultline.sut.raft.LogIndex written = node.lastIndex();
         storage.sync();
+        node.persisted(written);
         metrics.synced();
         for (Runnable ack : afterSync) {
             ack.run();
         }
         afterSync.clear();
-        Ready ready = node.ready();
         for (Message m : ready.messages()) {
             network.accept(m);
         }
-        metrics.messagesSent(ready.messages().size());
-        if (node.role() == Role.LEADER) {
-            lease.roundSent(node.currentRound());
-        }
+        metrics.messagesSent(ready.eager().size() + ready.messages().size());
         ready.snapshot().ifPresent(this::restore);
         for (LogEntry entry : ready.committed()) {
             apply(entry);
@@ -357,7 +372,6 @@ public final class RaftServer implements AutoCloseable {
                 metrics.readServed();
             }
         }
-        publishStatus();
     }
 
     private void restore(Snapshot snapshot) {

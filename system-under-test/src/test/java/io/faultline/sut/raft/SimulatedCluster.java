@@ -48,6 +48,7 @@ final class SimulatedCluster {
     private final Map<NodeId, RaftNode> nodes = new LinkedHashMap<>();
     private final Map<NodeId, MemoryStorage> disks = new LinkedHashMap<>();
     private final Set<NodeId> flushPending = new HashSet<>();
+    private final Set<NodeId> dirty = new HashSet<>();
     private final Map<NodeId, Long> digests = new HashMap<>();
     private final Set<List<NodeId>> cutLinks = new HashSet<>();
     private final Map<NodeId, Integer> incarnation = new LinkedHashMap<>();
@@ -126,20 +127,37 @@ final class SimulatedCluster {
             checker.violation("node " + id + " broke a rule at t=" + now + ": " + e.getMessage());
         }
         checker.observe(node, disks.get(id));
+        dirty.add(id);
         if (flushPending.add(id)) {
             int life = incarnation.get(id);
             schedule(random.nextInt(3) == 0 ? 0 : random.nextInt(TICK), () -> flush(id, life));
         }
     }
 
+    /** Sends a node's eager messages (a leader's entries), then syncs a little later and does the rest. */
     private void flush(NodeId id, int life) {
         if (!isAlive(id, life)) {
             return;
         }
-        flushPending.remove(id);
+        dirty.remove(id);
+        RaftNode node = nodes.get(id);
+        Ready ready = node.ready();
+        for (Message m : ready.eager()) {
+            send(m);
+        }
+        LogIndex written = node.lastIndex();
+        // Syncs usually take a moment, sometimes long (a slow disk): long enough for followers to answer first.
+        long syncTime = random.nextInt(4) == 0 ? random.nextInt(3 * TICK) : random.nextInt(3);
+        schedule(syncTime, () -> synced(id, life, ready, written));
+    }
+
+    private void synced(NodeId id, int life, Ready ready, LogIndex written) {
+        if (!isAlive(id, life)) {
+            return;
+        }
         RaftNode node = nodes.get(id);
         disks.get(id).sync();
-        Ready ready = node.ready();
+        node.persisted(written);
         for (Message m : ready.messages()) {
             send(m);
         }
@@ -162,6 +180,12 @@ final class SimulatedCluster {
             } else {
                 readFloor.remove(outcome.id());
             }
+        }
+        checker.observe(node, disks.get(id));
+        flushPending.remove(id);
+        if (dirty.contains(id) || node.commitIndex().isAfter(node.appliedIndex())) {
+            flushPending.add(id);
+            schedule(0, () -> flush(id, life));
         }
     }
 
@@ -270,6 +294,7 @@ final class SimulatedCluster {
         nodes.remove(id);
         digests.remove(id);
         flushPending.remove(id);
+        dirty.remove(id);
         incarnation.merge(id, 1, Integer::sum);
         disks.put(id, disks.get(id).afterCrash());
         checker.crashed(id);
