@@ -80,6 +80,8 @@ public final class NodeMain {
         PeerTransport transport =
                 new PeerTransport(config.peerPort(), peers, raft::deliver, message -> log.info(message, Map.of()));
         raft.connect(transport::send);
+        // A node that can no longer keep Raft's promises stops, visibly: the harness sees a crashed process.
+        raft.onFailure(() -> Runtime.getRuntime().halt(70));
         raft.onMembershipChange(members -> members.members().forEach((id, address) -> {
             // A member's address from this node's own --peers wins: the link may go through a proxy.
             if (!id.equals(self) && !peers.containsKey(id) && !address.isEmpty()) {

@@ -81,6 +81,8 @@ public final class RaftServer implements AutoCloseable {
     private long nextReadId;
     private volatile Status status;
     private volatile boolean running = true;
+    private boolean failed;
+    private Runnable onFailure = () -> {};
     private Thread thread;
 
     public RaftServer(
@@ -118,6 +120,11 @@ public final class RaftServer implements AutoCloseable {
     /** Where outgoing peer messages go; set before {@link #start()}. */
     public void connect(Consumer<Message> network) {
         this.network = network;
+    }
+
+    /** Run on the Raft thread if the loop dies (a disk failure, a broken invariant); pending requests have failed. */
+    public void onFailure(Runnable action) {
+        this.onFailure = action;
     }
 
     /** Told the membership in force at start and whenever it changes (from the Raft thread). */
@@ -207,11 +214,16 @@ public final class RaftServer implements AutoCloseable {
         } catch (StorageFailedException e) {
             log.error("storage failed: stopping", Map.of("error", String.valueOf(e.getMessage())));
             running = false;
+            failed = true;
         } catch (RuntimeException e) {
             log.error("raft loop failed: stopping", Map.of("error", e.toString()));
             running = false;
+            failed = true;
         } finally {
             failEverything();
+        }
+        if (failed) {
+            onFailure.run();
         }
     }
 
