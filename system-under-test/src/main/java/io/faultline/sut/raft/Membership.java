@@ -2,7 +2,9 @@ package io.faultline.sut.raft;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.Set;
 
 /**
  * The configurations in a node's log, newest last: the one in force is the latest, committed or not (Raft's
@@ -59,6 +61,26 @@ final class Membership {
             }
         }
         return base;
+    }
+
+    /** Refuses a change to {@code next} unless it adds or removes one member and the last change is committed. */
+    void checkChange(Configuration next, LogIndex commitIndex) throws ConfigChangeRejectedException {
+        if (currentIndex().isAfter(commitIndex)) {
+            throw new ConfigChangeRejectedException("the previous membership change (entry " + currentIndex()
+                    + ") is not committed yet: one change at a time");
+        }
+        Set<NodeId> changed = new HashSet<>(next.ids());
+        changed.addAll(current().ids());
+        Set<NodeId> kept = new HashSet<>(next.ids());
+        kept.retainAll(current().ids());
+        changed.removeAll(kept);
+        if (changed.size() != 1) {
+            throw new ConfigChangeRejectedException("a membership change adds or removes exactly one member: from "
+                    + current() + " to " + next + " changes " + changed.size());
+        }
+        if (next.ids().isEmpty()) {
+            throw new ConfigChangeRejectedException("the last member cannot be removed");
+        }
     }
 
     /** The index of the latest configuration entry, or zero if the base one is in force. */

@@ -28,9 +28,9 @@ public final class RaftNode {
     private final NodeId self;
     private final Storage storage;
     private final RaftOptions options;
-    private final Random random;
     private final Membership membership;
     private final Replication replication;
+    private final FollowerLog followerLog;
     private final ReadIndexQueue reads = new ReadIndexQueue();
     private final List<Message> outbox = new ArrayList<>();
 
@@ -43,8 +43,8 @@ public final class RaftNode {
     private LogIndex termStart = LogIndex.ZERO;
 
     private int electionElapsed;
-    private int electionTimeout;
     private int heartbeatElapsed;
+    private final ElectionTimeout electionTimeout;
     private final Set<NodeId> votes = new HashSet<>();
     private boolean quorumContact;
     private boolean readRoundWanted;
@@ -60,9 +60,11 @@ public final class RaftNode {
         this.self = self;
         this.storage = storage;
         this.options = options;
-        this.random = random;
+        this.electionTimeout = new ElectionTimeout(options, random);
         this.membership = new Membership(initial, storage);
         this.replication = new Replication(self, storage, options);
+        this.followerLog =
+                new FollowerLog(self, storage, membership, index -> durable = LogIndex.min(durable, index.previous()));
         HardState hard = storage.hardState();
         this.term = hard.term();
         this.votedFor = hard.votedFor();
@@ -72,7 +74,6 @@ public final class RaftNode {
             commitIndex = s.index();
             applied = s.index();
         });
-        resetElectionTimer();
     }
 
     // ---- inputs -------------------------------------------------------------------------------------------
@@ -81,7 +82,7 @@ public final class RaftNode {
     public void tick() {
         electionElapsed++;
         if (role != Role.LEADER) {
-            if (electionElapsed >= electionTimeout && configuration().contains(self)) {
+            if (electionElapsed >= electionTimeout.ticks() && configuration().contains(self)) {
                 startElection();
             }
             return;
@@ -141,7 +142,7 @@ public final class RaftNode {
             throw new IllegalArgumentException(
                     "a snapshot at " + index + " would cover entries not applied yet (applied: " + applied + ")");
         }
-        if (!index.isAfter(snapshotIndex())) {
+        if (!index.isAfter(followerLog.snapshotIndex())) {
             return;
         }
         storage.installSnapshot(new Snapshot(index, storage.termAt(index), membership.at(index), data));
@@ -163,26 +164,11 @@ public final class RaftNode {
      */
     public LogEntry proposeConfiguration(Configuration next) throws NotLeaderException, ConfigChangeRejectedException {
         requireLeader();
-        Configuration current = configuration();
         if (commitIndex.isBefore(termStart)) {
             throw new ConfigChangeRejectedException(
                     "a new leader must commit an entry of its own term before changing the membership");
         }
-        if (membership.currentIndex().isAfter(commitIndex)) {
-            throw new ConfigChangeRejectedException("the previous membership change (entry " + membership.currentIndex()
-                    + ") is not committed yet: one change at a time");
-        }
-        Set<NodeId> added = new HashSet<>(next.ids());
-        added.removeAll(current.ids());
-        Set<NodeId> removed = new HashSet<>(current.ids());
-        removed.removeAll(next.ids());
-        if (added.size() + removed.size() != 1) {
-            throw new ConfigChangeRejectedException("a membership change adds or removes exactly one member: from "
-                    + current + " to " + next + " changes " + (added.size() + removed.size()));
-        }
-        if (next.ids().isEmpty()) {
-            throw new ConfigChangeRejectedException("the last member cannot be removed");
-        }
+        membership.checkChange(next, commitIndex);
         LogEntry entry = LogEntry.config(term, storage.lastIndex().next(), next);
         append(entry);
         replication.reconfigure(next);
@@ -331,97 +317,64 @@ public final class RaftNode {
     }
 
     private void resetElectionTimer() {
-        electionTimeout =
-                options.electionTicksMin() + random.nextInt(options.electionTicksMax() - options.electionTicksMin());
+        electionTimeout.reset();
     }
 
     // ---- replication --------------------------------------------------------------------------------------
 
     private void append(LogEntry entry) {
-        storage.append(entry);
-        membership.appended(entry);
+        followerLog.append(entry);
     }
 
     private void onAppendEntries(AppendEntries m) {
-        if (m.term().isBefore(term)) {
-            outbox.add(new AppendResponse(
-                    self, m.from(), term, false, storage.lastIndex().next(), m.seq()));
+        if (!acceptLeader(m)) {
             return;
         }
-        if (role != Role.FOLLOWER || leader.isEmpty()) {
-            becomeFollower(term, Optional.of(m.from()));
-        }
-        electionElapsed = 0;
-        LogIndex last = storage.lastIndex();
-        if (m.prevIndex().isAfter(last)) {
-            outbox.add(new AppendResponse(self, m.from(), term, false, last.next(), m.seq()));
-            return;
-        }
-        LogIndex snapshotAt = snapshotIndex();
-        if (!m.prevIndex().isBefore(snapshotAt)
-                && !storage.termAt(m.prevIndex()).equals(m.prevTerm())) {
-            outbox.add(new AppendResponse(self, m.from(), term, false, firstIndexOfTerm(m.prevIndex()), m.seq()));
-            return;
-        }
-        for (LogEntry entry : m.entries()) {
-            if (!entry.index().isAfter(snapshotAt)) {
-                continue; // in the snapshot, hence committed, hence the same as the leader's
-            }
-            if (!entry.index().isAfter(storage.lastIndex())) {
-                if (storage.termAt(entry.index()).equals(entry.term())) {
-                    continue;
+        switch (followerLog.accept(m, commitIndex)) {
+            case FollowerLog.Rejected r -> reply(m, false, r.retryFrom());
+            case FollowerLog.Accepted a -> {
+                LogIndex newCommit = LogIndex.min(m.leaderCommit(), a.matched());
+                if (newCommit.isAfter(commitIndex)) {
+                    commitIndex = newCommit;
                 }
-                if (!entry.index().isAfter(commitIndex)) {
-                    throw new IllegalStateException("leader " + m.from() + " would overwrite committed entry "
-                            + entry.index() + " of " + self + ": committed entries must never change");
-                }
-                storage.truncateFrom(entry.index());
-                durable = LogIndex.min(durable, entry.index().previous());
-                membership.truncatedFrom(entry.index());
+                reply(m, true, a.matched());
             }
-            append(entry);
         }
-        LogIndex matched = m.prevIndex().plus(m.entries().size());
-        LogIndex newCommit = LogIndex.min(m.leaderCommit(), matched);
-        if (newCommit.isAfter(commitIndex)) {
-            commitIndex = newCommit;
-        }
-        outbox.add(new AppendResponse(self, m.from(), term, true, matched, m.seq()));
     }
 
     private void onInstallSnapshot(InstallSnapshot m) {
-        if (m.term().isBefore(term)) {
-            outbox.add(new AppendResponse(
-                    self, m.from(), term, false, storage.lastIndex().next(), m.seq()));
+        if (!acceptLeader(m)) {
             return;
         }
-        if (role != Role.FOLLOWER || leader.isEmpty()) {
-            becomeFollower(term, Optional.of(m.from()));
-        }
-        electionElapsed = 0;
         Snapshot s = m.snapshot();
-        if (s.index().isAfter(commitIndex)) {
-            storage.installSnapshot(s);
-            membership.reload(storage);
+        if (followerLog.install(s, commitIndex)) {
             commitIndex = s.index();
             applied = s.index();
             restored = Optional.of(s);
         }
-        outbox.add(new AppendResponse(self, m.from(), term, true, s.index(), m.seq()));
+        reply(m, true, s.index());
     }
 
-    private LogIndex snapshotIndex() {
-        return storage.snapshot().map(Snapshot::index).orElse(LogIndex.ZERO);
-    }
-
-    /** The first index of the term of the entry at {@code index}, but never at or below the commit index. */
-    private LogIndex firstIndexOfTerm(LogIndex index) {
-        Term conflicting = storage.termAt(index);
-        LogIndex i = index;
-        while (i.isAfter(commitIndex.next()) && storage.termAt(i.previous()).equals(conflicting)) {
-            i = i.previous();
+    /** Whether the sender leads this node's term (it is then this node's leader); rejects it otherwise. */
+    private boolean acceptLeader(Message m) {
+        if (m.term().isBefore(term)) {
+            reply(m, false, storage.lastIndex().next());
+            return false;
         }
-        return LogIndex.max(i, commitIndex.next());
+        if (role != Role.FOLLOWER || leader.isEmpty()) {
+            becomeFollower(term, Optional.of(m.from()));
+        }
+        electionElapsed = 0;
+        return true;
+    }
+
+    private void reply(Message m, boolean success, LogIndex index) {
+        long seq = switch (m) {
+            case AppendEntries a -> a.seq();
+            case InstallSnapshot i -> i.seq();
+            default -> 0;
+        };
+        outbox.add(new AppendResponse(self, m.from(), term, success, index, seq));
     }
 
     private void onAppendResponse(AppendResponse m) {

@@ -18,11 +18,9 @@ import io.faultline.sut.raft.Snapshot;
 import io.faultline.sut.raft.Storage;
 import io.faultline.sut.raft.StorageFailedException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -51,10 +49,6 @@ public final class RaftServer implements AutoCloseable {
     private record ChangeMembers(UnaryOperator<Configuration> change, CompletableFuture<Outcome> answer)
             implements Input {}
 
-    private record PendingWrite(LogEntry entry, CompletableFuture<Outcome> answer) {}
-
-    private record PendingRead(Query query, CompletableFuture<JsonValue> answer) {}
-
     private final RaftNode node;
     private final Storage storage;
     private final KvStateMachine state = new KvStateMachine();
@@ -70,11 +64,9 @@ public final class RaftServer implements AutoCloseable {
     private Configuration lastConfiguration;
 
     private final BlockingQueue<Input> inbox = new LinkedBlockingQueue<>();
-    private final TreeMap<Long, List<PendingWrite>> writes = new TreeMap<>();
+    private final PendingRequests pending;
     private final long snapshotEvery;
     private long snapshotIndex;
-    private final Map<Long, PendingRead> confirming = new HashMap<>();
-    private final TreeMap<Long, List<PendingRead>> waitingForApply = new TreeMap<>();
     private final List<Runnable> afterSync = new ArrayList<>();
     private final LeaseClock lease;
     private final LongSupplier clockNanos;
@@ -97,6 +89,7 @@ public final class RaftServer implements AutoCloseable {
             JsonLog log,
             Metrics metrics) {
         this.snapshotEvery = snapshotEvery;
+        this.pending = new PendingRequests(node.id(), metrics);
         this.node = node;
         this.storage = storage;
         this.bugs = Set.copyOf(bugs);
@@ -264,7 +257,7 @@ public final class RaftServer implements AutoCloseable {
             c.answer().completeExceptionally(new StoreException.MembershipChangeRejected(e.getMessage()));
             return;
         }
-        writes.computeIfAbsent(entry.index().value(), i -> new ArrayList<>()).add(new PendingWrite(entry, c.answer()));
+        pending.write(entry, c.answer());
     }
 
     private void propose(Propose p) {
@@ -279,7 +272,7 @@ public final class RaftServer implements AutoCloseable {
             p.answer().completeExceptionally(new StoreException.NotLeader(e.getMessage(), e.leader()));
             return;
         }
-        writes.computeIfAbsent(entry.index().value(), i -> new ArrayList<>()).add(new PendingWrite(entry, p.answer()));
+        pending.write(entry, p.answer());
         if (bugs.contains(Bug.ACK_BEFORE_COMMIT)) {
             Outcome preview = state.preview(p.command());
             afterSync.add(() -> p.answer().complete(preview));
@@ -319,7 +312,7 @@ public final class RaftServer implements AutoCloseable {
             r.answer().completeExceptionally(new StoreException.NotLeader(e.getMessage(), e.leader()));
             return;
         }
-        confirming.put(id, new PendingRead(r.query(), r.answer()));
+        pending.read(id, r.query(), r.answer());
     }
 
     private void round() {
@@ -362,63 +355,22 @@ public final class RaftServer implements AutoCloseable {
             metrics.snapshotTaken();
         }
         for (Ready.ReadOutcome outcome : ready.reads()) {
-            PendingRead read = confirming.remove(outcome.id());
-            if (read == null) {
-                continue;
-            }
-            switch (outcome) {
-                case Ready.ReadConfirmed c ->
-                    waitingForApply
-                            .computeIfAbsent(c.index().value(), k -> new ArrayList<>())
-                            .add(read);
-                case Ready.ReadAborted a ->
-                    read.answer()
-                            .completeExceptionally(new StoreException.LeadershipLost(
-                                    node.id() + " lost leadership before confirming the read", a.leader()));
-            }
+            pending.readOutcome(outcome);
         }
-        long applied = node.appliedIndex().value();
-        while (!waitingForApply.isEmpty() && waitingForApply.firstKey() <= applied) {
-            for (PendingRead read : waitingForApply.pollFirstEntry().getValue()) {
-                read.answer().complete(state.query(read.query()));
-                metrics.readServed();
-            }
-        }
+        pending.serveReads(node.appliedIndex(), state);
     }
 
     private void restore(Snapshot snapshot) {
         state.restore(snapshot.data());
         snapshotIndex = snapshot.index().value();
-        var covered = writes.headMap(snapshot.index().value(), true);
-        for (List<PendingWrite> list : covered.values()) {
-            for (PendingWrite w : list) {
-                w.answer()
-                        .completeExceptionally(new StoreException.Unavailable(
-                                "the write's entry " + w.entry().index() + " was replaced by the leader's snapshot"
-                                        + " before this node applied it: whether it committed is unknown",
-                                false));
-            }
-        }
-        covered.clear();
+        pending.coveredBySnapshot(snapshot.index());
     }
 
     private void apply(LogEntry entry) {
         Outcome outcome =
                 entry.isCommand() ? state.apply(CommandCodec.decode(entry.data())) : new Outcome.Done(JsonValue.NULL);
         metrics.applied();
-        // Several proposals may wait on one index (this node led, lost its entry, led again); the committed
-        // entry is at most one of them, and every other one can now never be committed.
-        for (PendingWrite pending : writes.getOrDefault(entry.index().value(), List.of())) {
-            if (pending.entry().term().equals(entry.term())) {
-                pending.answer().complete(outcome);
-            } else {
-                pending.answer()
-                        .completeExceptionally(new StoreException.Superseded("the write's log entry "
-                                + entry.index() + " of term " + pending.entry().term()
-                                + " was replaced by the committed entry of term " + entry.term()));
-            }
-        }
-        writes.remove(entry.index().value());
+        pending.applied(entry, outcome);
     }
 
     private void publishStatus() {
@@ -439,19 +391,7 @@ public final class RaftServer implements AutoCloseable {
     }
 
     private void failEverything() {
-        for (List<PendingWrite> list : writes.values()) {
-            for (PendingWrite w : list) {
-                w.answer().completeExceptionally(new StoreException.Unavailable("the node is stopping", false));
-            }
-        }
-        for (PendingRead r : confirming.values()) {
-            r.answer().completeExceptionally(new StoreException.Unavailable("the node is stopping", true));
-        }
-        for (List<PendingRead> list : waitingForApply.values()) {
-            for (PendingRead r : list) {
-                r.answer().completeExceptionally(new StoreException.Unavailable("the node is stopping", true));
-            }
-        }
+        pending.failAll();
         Input input;
         while ((input = inbox.poll()) != null) {
             switch (input) {
@@ -459,6 +399,8 @@ public final class RaftServer implements AutoCloseable {
                     p.answer().completeExceptionally(new StoreException.Unavailable("the node is stopping", true));
                 case Read r ->
                     r.answer().completeExceptionally(new StoreException.Unavailable("the node is stopping", true));
+                case ChangeMembers c ->
+                    c.answer().completeExceptionally(new StoreException.Unavailable("the node is stopping", true));
                 default -> {}
             }
         }
