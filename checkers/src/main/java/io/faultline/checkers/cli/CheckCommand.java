@@ -8,6 +8,7 @@ import io.faultline.checkers.edn.Symbol;
 import io.faultline.checkers.format.Histories;
 import io.faultline.checkers.format.HistoryFormat;
 import io.faultline.checkers.format.HistoryFormatException;
+import io.faultline.checkers.history.Operation;
 import io.faultline.checkers.linear.LinearizabilityChecker;
 import io.faultline.checkers.linear.LinearizabilityResult;
 import io.faultline.checkers.linear.Model;
@@ -133,10 +134,11 @@ public final class CheckCommand implements Callable<Integer> {
         Verdict overall = Verdict.VALID;
         boolean badInput = false;
         double totalMedian = 0;
-        List<Future<FileOutcome>> pending = bench ? List.of() : checkInParallel(fmt, initialValue, options);
+        List<Future<FileOutcome>> pending = bench ? new ArrayList<>() : checkInParallel(fmt, initialValue, options);
         for (int i = 0; i < files.size(); i++) {
             String name = files.get(i).toString();
-            FileOutcome outcome = bench ? checkFile(files.get(i), fmt, initialValue, options) : await(pending.get(i));
+            FileOutcome outcome =
+                    bench ? checkFile(files.get(i), fmt, initialValue, options) : await(pending.set(i, null));
             switch (outcome) {
                 case Unreadable u -> {
                     badInput = true;
@@ -145,12 +147,11 @@ public final class CheckCommand implements Callable<Integer> {
                 case Checked c -> {
                     overall = overall.merge(c.result().verdict());
                     if (bench) {
-                        Bench.Figures figures =
-                                Bench.measure(c.model(), c.loaded().history().operations(), options, benchRuns);
+                        Bench.Figures figures = Bench.measure(c.model(), c.operations(), options, benchRuns);
                         totalMedian += figures.medianMs();
                         printBench(out, name, c.result().verdict(), figures);
                     } else {
-                        printResult(out, name, c.result(), c.loaded(), c.elapsedMs());
+                        printResult(out, name, c);
                     }
                 }
             }
@@ -172,7 +173,17 @@ public final class CheckCommand implements Callable<Integer> {
     /** What became of one file. */
     private sealed interface FileOutcome permits Checked, Unreadable {}
 
-    private record Checked(Histories.Loaded loaded, Model<?, ?> model, LinearizabilityResult result, long elapsedMs)
+    /**
+     * A checked file; {@code operations} are kept only for {@code --bench}, so that checking many large files side by
+     * side does not keep them all in memory.
+     */
+    private record Checked(
+            long opCount,
+            @Nullable String truncation,
+            Model<?, ?> model,
+            List<Operation> operations,
+            LinearizabilityResult result,
+            long elapsedMs)
             implements FileOutcome {}
 
     private record Unreadable(String message) implements FileOutcome {}
@@ -219,7 +230,14 @@ public final class CheckCommand implements Callable<Integer> {
             Model<?, ?> m = Models.byName(modelName, initialValue);
             LinearizabilityResult r =
                     LinearizabilityChecker.check(m, loaded.history().operations(), options);
-            return new Checked(loaded, m, r, (System.nanoTime() - start) / 1_000_000);
+            long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+            return new Checked(
+                    loaded.history().opCount(),
+                    loaded.ignoredTruncation(),
+                    m,
+                    bench ? loaded.history().operations() : List.of(),
+                    r,
+                    elapsedMs);
         } catch (HistoryFormatException e) {
             return new Unreadable(e.getMessage());
         } catch (ModelMismatchException e) {
@@ -229,11 +247,12 @@ public final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private void printResult(
-            PrintWriter out, String name, LinearizabilityResult r, Histories.Loaded loaded, long elapsedMs) {
-        long ops = loaded.history().opCount();
+    private void printResult(PrintWriter out, String name, Checked c) {
+        LinearizabilityResult r = c.result();
+        long ops = c.opCount();
+        long elapsedMs = c.elapsedMs();
         if (json) {
-            out.println(ResultJson.result(name, r, ops, elapsedMs, loaded.ignoredTruncation()));
+            out.println(ResultJson.result(name, r, ops, elapsedMs, c.truncation()));
             return;
         }
         StringBuilder line = new StringBuilder(name)
@@ -254,8 +273,8 @@ public final class CheckCommand implements Callable<Integer> {
             }
         }
         out.println(line);
-        if (loaded.ignoredTruncation() != null) {
-            out.println("  warning: " + loaded.ignoredTruncation());
+        if (c.truncation() != null) {
+            out.println("  warning: " + c.truncation());
         }
         if (r.counterexample() != null) {
             out.println("  " + r.counterexample().explanation());
