@@ -93,6 +93,7 @@ final class ResultJson {
     static ObjectNode error(String file, String message) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("file", file);
+        o.put("valid", "unknown");
         o.put("error", message);
         return o;
     }

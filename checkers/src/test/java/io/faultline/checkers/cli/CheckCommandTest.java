@@ -136,6 +136,10 @@ class CheckCommandTest {
         Run missing = run(dir.resolve("nope.jsonl").toString());
         assertThat(missing.exit()).as("missing file").isEqualTo(254);
         assertThat(missing.err()).as("message").contains("does not exist");
+        Run missingJson = run("--json", dir.resolve("nope.jsonl").toString());
+        JsonNode o = json(missingJson.out().strip());
+        assertThat(o.get("valid").asText()).as("valid of an unreadable file").isEqualTo("unknown");
+        assertThat(o.get("error").asText()).as("error").endsWith("does not exist");
         Run badOption = run("--model", "btree", DATA.resolve("kv/c01-ok.txt").toString());
         assertThat(badOption.exit()).as("unknown model").isEqualTo(254);
         assertThat(run("--frobnicate").exit()).as("unknown option").isEqualTo(254);
