@@ -56,6 +56,7 @@ public final class NodeMain {
         FileStorage storage = FileStorage.open(
                 config.dataDir(),
                 config.bugs().contains(Bug.NO_FSYNC) ? FileStorage.Durability.NO_FSYNC : FileStorage.Durability.FSYNC);
+        long recovered = storage.lastIndex().value();
         Map<NodeId, InetSocketAddress> peers = new LinkedHashMap<>();
         config.peers().forEach((id, address) -> peers.put(NodeId.of(id), address(address)));
         RaftOptions options = new RaftOptions(ELECTION_TICKS_MIN, ELECTION_TICKS_MAX, 2, 256, 8, true)
@@ -108,7 +109,7 @@ public final class NodeMain {
                         "peer_port", transport.port(),
                         "peers", String.join(",", config.peers().keySet()),
                         "data_dir", config.dataDir().toString(),
-                        "recovered_last_index", storage.lastIndex().value(),
+                        "recovered_last_index", recovered,
                         "read_mode", config.readMode().flag(),
                         "bugs", config.bugs().stream().map(Bug::flag).sorted().collect(Collectors.joining(","))));
     }

@@ -23,7 +23,7 @@ class ClusterIT {
     @Test
     void a_three_node_cluster_elects_one_leader_and_replicates_writes_to_every_node() throws Exception {
         try (LocalCluster cluster = new LocalCluster(dir, 3).startAll()) {
-            String leader = LocalCluster.await("a leader all nodes agree on", ELECTION, cluster::agreedLeader);
+            String leader = cluster.awaitLeader("a leader all nodes agree on", ELECTION);
             String follower = cluster.ids().stream()
                     .filter(id -> !id.equals(leader))
                     .findFirst()
@@ -62,7 +62,7 @@ class ClusterIT {
     @Test
     void acknowledged_writes_survive_kill_minus_nine_of_the_leader_and_the_old_leader_rejoins() throws Exception {
         try (LocalCluster cluster = new LocalCluster(dir, 3).startAll()) {
-            String leader = LocalCluster.await("a first leader", ELECTION, cluster::agreedLeader);
+            String leader = cluster.awaitLeader("a first leader", ELECTION);
             Map<String, String> acknowledged = new LinkedHashMap<>();
             for (int i = 0; i < 30; i++) {
                 LocalCluster.Response r = cluster.put(leader, "/kv/k" + i, "{\"value\":" + i + "}");
@@ -71,7 +71,7 @@ class ClusterIT {
             }
 
             cluster.kill(leader);
-            String next = LocalCluster.await("a new leader among the survivors", ELECTION, cluster::agreedLeader);
+            String next = cluster.awaitLeader("a new leader among the survivors", ELECTION);
 
             List<String> lost = new ArrayList<>();
             for (Map.Entry<String, String> e : acknowledged.entrySet()) {
@@ -108,7 +108,7 @@ class ClusterIT {
     @Test
     void acknowledged_writes_survive_kill_minus_nine_of_every_node() throws Exception {
         try (LocalCluster cluster = new LocalCluster(dir, 3).startAll()) {
-            String leader = LocalCluster.await("a leader", ELECTION, cluster::agreedLeader);
+            String leader = cluster.awaitLeader("a leader", ELECTION);
             for (int i = 0; i < 20; i++) {
                 LocalCluster.Response r = cluster.put(leader, "/kv/k" + i, "{\"value\":" + i + "}");
                 assertThat(r.status()).as("write %d: %s", i, r.body()).isEqualTo(200);
@@ -118,7 +118,7 @@ class ClusterIT {
                 cluster.kill(id);
             }
             cluster.startAll();
-            String next = LocalCluster.await("a leader after the restart", ELECTION, cluster::agreedLeader);
+            String next = cluster.awaitLeader("a leader after the restart", ELECTION);
             LocalCluster.Response last = cluster.get(next, "/kv/k19");
 
             assertThat(last.field("value"))

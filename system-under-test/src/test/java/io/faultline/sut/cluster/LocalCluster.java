@@ -212,6 +212,27 @@ final class LocalCluster implements AutoCloseable {
         return processes.containsKey(leader) ? Optional.ofNullable(leader) : Optional.empty();
     }
 
+    /** Polls until all running nodes agree on a leader; on timeout the failure shows the end of each node's log. */
+    String awaitLeader(String what, Duration within) throws InterruptedException {
+        try {
+            return await(what, within, this::agreedLeader);
+        } catch (AssertionError e) {
+            StringBuilder logs = new StringBuilder(e.getMessage());
+            for (String id : nodes.keySet()) {
+                try {
+                    List<String> lines = log(id).lines().toList();
+                    logs.append("\n--- ").append(id).append(processes.containsKey(id) ? " (running)" : " (down)");
+                    for (String line : lines.subList(Math.max(0, lines.size() - 6), lines.size())) {
+                        logs.append("\n").append(line);
+                    }
+                } catch (IOException io) {
+                    logs.append("\n--- ").append(id).append(": no log: ").append(io.getMessage());
+                }
+            }
+            throw new AssertionError(logs.toString(), e);
+        }
+    }
+
     /** Polls until the condition yields a value, or fails naming what was awaited. */
     static <T> T await(String what, Duration within, Supplier<Optional<T>> condition) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();

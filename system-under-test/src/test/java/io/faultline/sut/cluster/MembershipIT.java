@@ -19,7 +19,7 @@ class MembershipIT {
     @Test
     void a_joining_node_is_added_catches_up_and_then_another_member_is_removed() throws Exception {
         try (LocalCluster cluster = new LocalCluster(dir, 3).startAll()) {
-            String leader = LocalCluster.await("a leader", WAIT, cluster::agreedLeader);
+            String leader = cluster.awaitLeader("a leader", WAIT);
             for (int i = 0; i < 10; i++) {
                 assertThat(cluster.put(leader, "/kv/k" + i, "{\"value\":" + i + "}")
                                 .status())

@@ -22,7 +22,7 @@ class SnapshotIT {
     @Test
     void a_node_that_was_down_while_the_others_compacted_catches_up_from_a_snapshot() throws Exception {
         try (LocalCluster cluster = new LocalCluster(dir, 3, "--snapshot-every", "10").startAll()) {
-            String leader = LocalCluster.await("a leader", WAIT, cluster::agreedLeader);
+            String leader = cluster.awaitLeader("a leader", WAIT);
             List<String> followers = new ArrayList<>(cluster.ids());
             followers.remove(leader);
             String lagging = followers.getFirst();
@@ -42,7 +42,7 @@ class SnapshotIT {
                             .flatMap(s -> s.field("appliedIndex"))
                             .filter(a -> Long.parseLong(a) >= Long.parseLong(target)));
             cluster.kill(leader);
-            String next = LocalCluster.await("a new leader", WAIT, cluster::agreedLeader);
+            String next = cluster.awaitLeader("a new leader", WAIT);
             LocalCluster.Response counter = cluster.get(next, "/counter/c");
 
             assertThat(Files.exists(dir.resolve(leader).resolve("snapshot")))
