@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 public enum Bug {
     /** Every node answers reads from its own state, without asking the leader or a majority. */
     STALE_READS,
-    /** Log writes stay in the process's memory for up to a second and are never fsynced, yet are acknowledged. */
+    /** Log writes stay in the process's memory for up to 5 s and are never fsynced, yet are acknowledged. */
     NO_FSYNC,
     /** The leader acknowledges a write once it is in its own log, before a majority has it. */
     ACK_BEFORE_COMMIT,

@@ -114,9 +114,7 @@ class ClusterIT {
                 assertThat(r.status()).as("write %d: %s", i, r.body()).isEqualTo(200);
             }
 
-            for (String id : cluster.ids()) {
-                cluster.kill(id);
-            }
+            cluster.killAll();
             cluster.startAll();
             String next = cluster.awaitLeader("a leader after the restart", ELECTION);
             LocalCluster.Response last = cluster.get(next, "/kv/k19");

@@ -108,6 +108,17 @@ final class LocalCluster implements AutoCloseable {
         processes.put(id, p);
     }
 
+    /** kill -9 of every running node at once (all signals first, then the waits). */
+    void killAll() throws InterruptedException {
+        for (Process p : processes.values()) {
+            p.destroyForcibly();
+        }
+        for (Process p : processes.values()) {
+            p.waitFor();
+        }
+        processes.clear();
+    }
+
     /** kill -9. */
     void kill(String id) throws InterruptedException {
         Process p = processes.remove(id);
