@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Process faults: {@code kill} (SIGKILL) and {@code start}, {@code pause} (SIGSTOP or {@code docker pause}) and
- * {@code resume}, each with a list of nodes as its value. The harness's node control waits until each change took
- * effect (a killed node is gone, a started one answers), which is what "verified" records.
+ * {@code resume}, each with a list of nodes as its value. Killing several nodes freezes them all first, so that they
+ * stop at one instant: the Docker engine serializes kills (five take about 0.6 s), and a node still running in the
+ * meantime could persist what the others lose. The harness's node control waits until each change took effect (a
+ * killed node is gone, a started one answers), which is what "verified" records.
  */
 public final class ProcessNemesis implements Nemesis {
 
@@ -20,49 +23,46 @@ public final class ProcessNemesis implements Nemesis {
     public synchronized Outcome invoke(String f, @Nullable Object value, NodeControl nodes) {
         List<String> targets = nodesOf(f, value);
         switch (f) {
-            case "kill" ->
-                PartitionNemesis.parallel(targets, n -> {
-                    nodes.kill(n);
-                    return n;
-                });
-            case "start" ->
-                PartitionNemesis.parallel(targets, n -> {
-                    nodes.start(n);
-                    return n;
-                });
-            case "pause" ->
-                PartitionNemesis.parallel(targets, n -> {
-                    nodes.pause(n);
-                    return n;
-                });
-            case "resume" ->
-                PartitionNemesis.parallel(targets, n -> {
-                    nodes.resume(n);
-                    return n;
-                });
+            case "kill" -> {
+                if (targets.size() > 1) {
+                    each(targets, nodes, NodeControl::pause);
+                }
+                each(targets, nodes, NodeControl::kill);
+                killed.addAll(targets);
+                targets.forEach(paused::remove);
+            }
+            case "start" -> {
+                each(targets, nodes, NodeControl::start);
+                targets.forEach(killed::remove);
+            }
+            case "pause" -> {
+                each(targets, nodes, NodeControl::pause);
+                paused.addAll(targets);
+            }
+            case "resume" -> {
+                each(targets, nodes, NodeControl::resume);
+                targets.forEach(paused::remove);
+            }
             default ->
                 throw new IllegalArgumentException(
                         "the process nemesis has kill, start, pause and resume, not '" + f + "'");
-        }
-        switch (f) {
-            case "kill" -> killed.addAll(targets);
-            case "start" -> targets.forEach(killed::remove);
-            case "pause" -> paused.addAll(targets);
-            default -> targets.forEach(paused::remove);
         }
         return new Outcome(targets, true, f + " took effect on " + String.join(", ", targets));
     }
 
     @Override
     public synchronized void heal(NodeControl nodes) {
-        for (String node : List.copyOf(paused)) {
-            nodes.resume(node);
-        }
+        each(List.copyOf(paused), nodes, NodeControl::resume);
         paused.clear();
-        for (String node : List.copyOf(killed)) {
-            nodes.start(node);
-        }
+        each(List.copyOf(killed), nodes, NodeControl::start);
         killed.clear();
+    }
+
+    private static void each(List<String> targets, NodeControl nodes, BiConsumer<NodeControl, String> action) {
+        PartitionNemesis.parallel(targets, n -> {
+            action.accept(nodes, n);
+            return n;
+        });
     }
 
     private static List<String> nodesOf(String f, @Nullable Object value) {

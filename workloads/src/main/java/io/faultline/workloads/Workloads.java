@@ -1,6 +1,7 @@
 package io.faultline.workloads;
 
 import io.faultline.workloads.register.RegisterWorkload;
+import io.faultline.workloads.set.SetWorkload;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,6 +84,10 @@ public final class Workloads {
                 "multi-register",
                 "many independent registers with compare-and-set, each key checked for linearizability",
                 RegisterWorkload::multi));
+        list.add(new Builtin(
+                "set",
+                "adds of unique integers and a final read; finds lost acknowledged adds",
+                o -> new SetWorkload()));
         return list;
     }
 }

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "A Jepsen-style fault-injection test harness for the JVM.",
         subcommands = {
             TestCommand.class,
+            TestAllCommand.class,
             AnalyzeCommand.class,
             io.faultline.checkers.cli.CheckCommand.class,
             ImagesCommand.class,

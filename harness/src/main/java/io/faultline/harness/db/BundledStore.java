@@ -36,8 +36,8 @@ public record BundledStore(List<String> bugs) implements Db {
     }
 
     @Override
-    public Client openClient(ClusterView cluster, int worker) {
+    public Client openClient(ClusterView cluster, int worker, String workload) {
         List<String> nodes = cluster.nodes();
-        return new StoreClient(cluster, nodes.get(worker % nodes.size()));
+        return new StoreClient(cluster, nodes.get(worker % nodes.size()), workload.equals("set"));
     }
 }

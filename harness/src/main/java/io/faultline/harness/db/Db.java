@@ -13,8 +13,11 @@ public interface Db {
     /** Arguments added to every node's command line, e.g. the store's {@code --bug} switches. */
     List<String> nodeArgs();
 
-    /** A fresh client for client worker {@code worker}; clients are spread over the nodes. */
-    Client openClient(ClusterView cluster, int worker);
+    /**
+     * A fresh client for client worker {@code worker} of the named workload (its ops decide the calls); clients are
+     * spread over the nodes.
+     */
+    Client openClient(ClusterView cluster, int worker, String workload);
 
     /** Makes databases of one name. */
     interface DbProvider {

@@ -25,8 +25,21 @@ public final class InMemoryDb implements Db {
     }
 
     @Override
-    public Client openClient(ClusterView cluster, int worker) {
-        return this::apply;
+    public Client openClient(ClusterView cluster, int worker, String workload) {
+        return workload.equals("set") ? this::applySet : this::apply;
+    }
+
+    private final java.util.Set<Object> set = ConcurrentHashMap.newKeySet();
+
+    private Completion applySet(Invocation op) {
+        return switch (op.f()) {
+            case "add" -> {
+                set.add(op.value());
+                yield Completion.ok(op.value());
+            }
+            case "read" -> Completion.ok(List.copyOf(set));
+            default -> throw new IllegalArgumentException("the in-memory set has no op '" + op.f() + "'");
+        };
     }
 
     private Completion apply(Invocation op) {

@@ -6,21 +6,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.faultline.workloads.generator.Invocation;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A client of the bundled store's HTTP API for the register workloads ({@code read}, {@code write}, {@code cas},
- * with an optional {@code key}). It talks to its own node and follows a {@code not-leader} answer to the leader it
- * names, once. Outcomes follow the store's {@code definite} flag: definite errors are {@code fail}, others
- * {@code info}; a refused connection is {@code fail} (nothing was sent); a timeout or a broken connection is
- * {@code info}. A cas that definitely did not happen for another reason than a mismatch is recorded as
- * {@code info}: a failed cas means "the register did not hold from" to the checker.
+ * with an optional {@code key}) and the set workload ({@code add}, {@code read} of the whole set). It talks to its
+ * own node and follows a {@code not-leader} answer to the leader it names, once. Outcomes follow the store's
+ * {@code definite} flag: definite errors are {@code fail}, others {@code info}; a refused connection is
+ * {@code fail} (nothing was sent); a timeout or a broken connection is {@code info}. A cas that definitely did not
+ * happen for another reason than a mismatch is recorded as {@code info}: to the checker a failed cas means "the
+ * register did not hold from".
  */
 final class StoreClient implements Client {
 
@@ -29,23 +32,39 @@ final class StoreClient implements Client {
 
     private final ClusterView cluster;
     private final String node;
+    private final boolean set;
     private final HttpClient http;
 
-    StoreClient(ClusterView cluster, String node) {
+    /** @param set whether the ops are the set workload's rather than the registers' */
+    StoreClient(ClusterView cluster, String node, boolean set) {
         this.cluster = cluster;
         this.node = node;
+        this.set = set;
         this.http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     }
 
     @Override
     public Completion invoke(Invocation op) throws InterruptedException {
+        return send(node, request(node, op), op, true);
+    }
+
+    private HttpRequest.Builder request(String target, Invocation op) {
         String key = op.extra().containsKey("key") ? "k" + op.extra().get("key") : "r";
         return switch (op.f()) {
             case "read" ->
-                send(node, HttpRequest.newBuilder(uri(node, "/kv/" + key)).GET(), op, true);
-            case "write" -> send(node, put(node, key, op.value()), op, true);
-            case "cas" -> send(node, cas(node, key, op.value()), op, true);
+                HttpRequest.newBuilder(uri(target, set ? "/set/s" : "/kv/" + key))
+                        .GET();
+            case "write" -> json(uri(target, "/kv/" + key), "PUT", field("value", op.value()));
+            case "cas" -> {
+                if (!(op.value() instanceof List<?> pair) || pair.size() != 2) {
+                    throw new IllegalArgumentException("cas needs a value [from to], not " + op.value());
+                }
+                ObjectNode body = field("from", pair.get(0));
+                body.set("to", JSON.valueToTree(pair.get(1)));
+                yield json(uri(target, "/kv/" + key + "/cas"), "POST", body);
+            }
+            case "add" -> json(uri(target, "/set/s"), "POST", field("element", op.value()));
             default -> throw new IllegalArgumentException("the store client has no op '" + op.f() + "'");
         };
     }
@@ -69,13 +88,16 @@ final class StoreClient implements Client {
             return Completion.info("unreadable answer from " + target + ": " + e.getMessage());
         }
         if (body.path("ok").asBoolean(false)) {
-            return Completion.ok(op.f().equals("read") ? plain(body.get("value")) : op.value());
+            if (!op.f().equals("read")) {
+                return Completion.ok(op.value());
+            }
+            return Completion.ok(set ? elements(body.get("elements")) : plain(body.get("value")));
         }
         String error = body.path("error").asText("unknown");
         boolean definite = body.path("definite").asBoolean(false);
         String leader = body.path("leader").isTextual() ? body.path("leader").asText() : null;
         if (error.equals("not-leader") && mayRedirect && leader != null && !leader.equals(target)) {
-            return send(leader, retarget(op, leader), op, false);
+            return send(leader, request(leader, op), op, false);
         }
         if (!definite) {
             return Completion.info(error);
@@ -86,40 +108,23 @@ final class StoreClient implements Client {
         return Completion.fail(error);
     }
 
-    private HttpRequest.Builder retarget(Invocation op, String target) {
-        String key = op.extra().containsKey("key") ? "k" + op.extra().get("key") : "r";
-        return switch (op.f()) {
-            case "read" -> HttpRequest.newBuilder(uri(target, "/kv/" + key)).GET();
-            case "write" -> put(target, key, op.value());
-            default -> cas(target, key, op.value());
-        };
-    }
-
-    private HttpRequest.Builder put(String target, String key, @Nullable Object value) {
+    private static ObjectNode field(String name, @Nullable Object value) {
         ObjectNode body = JSON.createObjectNode();
-        body.set("value", JSON.valueToTree(value));
-        return HttpRequest.newBuilder(uri(target, "/kv/" + key))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body.toString()));
+        body.set(name, JSON.valueToTree(value));
+        return body;
     }
 
-    private HttpRequest.Builder cas(String target, String key, @Nullable Object value) {
-        if (!(value instanceof List<?> pair) || pair.size() != 2) {
-            throw new IllegalArgumentException("cas needs a value [from to], not " + value);
-        }
-        ObjectNode body = JSON.createObjectNode();
-        body.set("from", JSON.valueToTree(pair.get(0)));
-        body.set("to", JSON.valueToTree(pair.get(1)));
-        return HttpRequest.newBuilder(uri(target, "/kv/" + key + "/cas"))
+    private static HttpRequest.Builder json(URI uri, String method, ObjectNode body) {
+        return HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+                .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
     }
 
-    private java.net.URI uri(String target, String path) {
+    private URI uri(String target, String path) {
         return cluster.clientAddress(target).http(path);
     }
 
-    /** JSON numbers as Long, null as null, anything else as its JSON text. */
+    /** JSON numbers as Long, null as null, strings as strings, anything else as its JSON text. */
     private static @Nullable Object plain(@Nullable JsonNode value) {
         if (value == null || value.isNull()) {
             return null;
@@ -128,6 +133,14 @@ final class StoreClient implements Client {
             return value.asLong();
         }
         return value.isTextual() ? value.asText() : value.toString();
+    }
+
+    private static List<Object> elements(@Nullable JsonNode elements) {
+        List<Object> out = new ArrayList<>();
+        if (elements != null) {
+            elements.forEach(e -> out.add(plain(e)));
+        }
+        return out;
     }
 
     @Override

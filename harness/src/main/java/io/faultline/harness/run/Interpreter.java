@@ -10,11 +10,11 @@ import io.faultline.workloads.generator.Invocation;
 import io.faultline.workloads.generator.Randomness;
 import io.faultline.workloads.generator.Step;
 import io.faultline.workloads.generator.Worker;
+import io.faultline.workloads.generator.WorkerSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -43,8 +43,8 @@ public final class Interpreter {
     private final Map<Worker, WorkerThread> workers = new HashMap<>();
     private final LinkedBlockingQueue<Done> completions = new LinkedBlockingQueue<>();
     private final Map<Worker, ProcessId> processes = new HashMap<>();
-    private final TreeSet<Worker> all = new TreeSet<>();
-    private final TreeSet<Worker> free = new TreeSet<>();
+    private final WorkerSet all;
+    private WorkerSet free;
 
     /**
      * @param executors how each worker performs ops: client workers by index, and the nemesis
@@ -52,16 +52,15 @@ public final class Interpreter {
     public Interpreter(int concurrency, WorkerThread.Executors executors, HistoryJournal journal) {
         this.concurrency = concurrency;
         this.journal = journal;
+        this.all = WorkerSet.of(concurrency, true);
+        this.free = all;
         for (int i = 0; i < concurrency; i++) {
             Worker w = Worker.client(i);
             workers.put(w, new WorkerThread(w, executors, completions));
             processes.put(w, ProcessId.client(i));
-            all.add(w);
         }
         workers.put(Worker.NEMESIS, new WorkerThread(Worker.NEMESIS, executors, completions));
         processes.put(Worker.NEMESIS, ProcessId.NEMESIS);
-        all.add(Worker.NEMESIS);
-        free.addAll(all);
     }
 
     /** Runs the generator until it is exhausted and every op has completed; returns the history. */
@@ -77,7 +76,7 @@ public final class Interpreter {
                     gen = complete(gen, done, now(origin), random);
                 }
                 long now = now(origin);
-                Context ctx = new Context(now, all, new TreeSet<>(free), random);
+                Context ctx = new Context(now, all, free, random);
                 Step step = gen.next(ctx);
                 switch (step) {
                     case Step.Emit emit -> {
@@ -116,9 +115,10 @@ public final class Interpreter {
     private Generator invoke(Step.Emit emit, Context ctx) {
         Invocation op = emit.op();
         Worker worker = op.worker();
-        if (!free.remove(worker)) {
+        if (!free.contains(worker)) {
             throw new IllegalStateException("the generator gave an op to " + worker + ", which is busy: " + op);
         }
+        free = free.without(worker);
         Generator next = emit.next();
         if (!op.f().equals(SLEEP)) {
             Op invoked = journal.append(
@@ -130,7 +130,7 @@ public final class Interpreter {
     }
 
     private Generator complete(Generator gen, Done done, long now, Randomness random) {
-        free.add(done.worker());
+        free = free.with(done.worker());
         if (done.op().f().equals(SLEEP)) {
             return gen;
         }
@@ -147,7 +147,7 @@ public final class Interpreter {
         if (done.type() == OpType.INFO && process instanceof ProcessId.Client c) {
             processes.put(done.worker(), ProcessId.client(c.number() + concurrency));
         }
-        Context ctx = new Context(now, all, new TreeSet<>(free), random);
+        Context ctx = new Context(now, all, free, random);
         return gen.update(ctx, new Event(done.worker(), completed));
     }
 
@@ -157,6 +157,8 @@ public final class Interpreter {
 
     /** For tests: the worker set this interpreter runs. */
     List<Worker> workers() {
-        return new ArrayList<>(all);
+        List<Worker> list = new ArrayList<>();
+        all.forEach(list::add);
+        return list;
     }
 }

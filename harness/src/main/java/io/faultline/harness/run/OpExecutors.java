@@ -32,6 +32,7 @@ final class OpExecutors implements WorkerThread.Executors, AutoCloseable {
     static final String HEAL = "heal";
 
     private final Db db;
+    private final String workload;
     private final ClusterView cluster;
     private final Nemesis nemesis;
     private final NodeControl nodes;
@@ -39,8 +40,9 @@ final class OpExecutors implements WorkerThread.Executors, AutoCloseable {
     private final Map<Worker, Client> clients = new ConcurrentHashMap<>();
     private final ExecutorService calls = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
 
-    OpExecutors(Db db, ClusterView cluster, Nemesis nemesis, NodeControl nodes, Duration timeout) {
+    OpExecutors(Db db, String workload, ClusterView cluster, Nemesis nemesis, NodeControl nodes, Duration timeout) {
         this.db = db;
+        this.workload = workload;
         this.cluster = cluster;
         this.nemesis = nemesis;
         this.nodes = nodes;
@@ -76,7 +78,7 @@ final class OpExecutors implements WorkerThread.Executors, AutoCloseable {
     }
 
     private Interpreter.Done client(Worker worker, int index, Invocation op) {
-        Client client = clients.computeIfAbsent(worker, w -> db.openClient(cluster, index));
+        Client client = clients.computeIfAbsent(worker, w -> db.openClient(cluster, index, workload));
         Future<Completion> call = calls.submit(() -> client.invoke(op));
         Completion completion;
         try {

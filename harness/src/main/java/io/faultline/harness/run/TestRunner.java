@@ -100,7 +100,8 @@ public final class TestRunner {
                     "running " + spec.workload() + " with " + spec.nemesis() + " for "
                             + spec.timeLimit().toSeconds() + " s at " + spec.rate() + " ops/s, " + spec.concurrency()
                             + " workers");
-            try (OpExecutors executors = new OpExecutors(db, control, faults.nemesis(), control, spec.opTimeout())) {
+            try (OpExecutors executors =
+                    new OpExecutors(db, spec.workload(), control, faults.nemesis(), control, spec.opTimeout())) {
                 history = new Interpreter(spec.concurrency(), executors, journal)
                         .run(generator(spec, workload, faults), spec.seed());
             } finally {

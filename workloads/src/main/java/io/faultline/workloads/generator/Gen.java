@@ -105,12 +105,12 @@ public final class Gen {
 
     /** Only client workers see {@code g}. */
     public static Generator clients(Generator g) {
-        return Routing.restrict(w -> w instanceof Worker.Client, g);
+        return Routing.restrict(new Routing.ClientsView(), g);
     }
 
     /** Only the nemesis sees {@code g}. */
     public static Generator nemesis(Generator g) {
-        return Routing.restrict(w -> w instanceof Worker.Nemesis, g);
+        return Routing.restrict(new Routing.NemesisView(), g);
     }
 
     /** Client ops from {@code clients} and nemesis ops from {@code nemesis}, side by side. */

@@ -11,20 +11,61 @@ final class Routing {
 
     private Routing() {}
 
-    static Generator restrict(Predicate<Worker> visible, Generator g) {
-        return new Restrict(visible, g);
+    /** Which workers a restricted generator sees; the common cases avoid testing every worker. */
+    sealed interface View extends Predicate<Worker> {
+        Context apply(Context ctx);
     }
 
-    record Restrict(Predicate<Worker> visible, Generator g) implements Generator {
+    record ClientsView() implements View {
+        @Override
+        public Context apply(Context ctx) {
+            return ctx.clientsOnly();
+        }
+
+        @Override
+        public boolean test(Worker w) {
+            return w instanceof Worker.Client;
+        }
+    }
+
+    record NemesisView() implements View {
+        @Override
+        public Context apply(Context ctx) {
+            return ctx.nemesisOnly();
+        }
+
+        @Override
+        public boolean test(Worker w) {
+            return w instanceof Worker.Nemesis;
+        }
+    }
+
+    record FilterView(Predicate<Worker> keep) implements View {
+        @Override
+        public Context apply(Context ctx) {
+            return ctx.restrict(keep);
+        }
+
+        @Override
+        public boolean test(Worker w) {
+            return keep.test(w);
+        }
+    }
+
+    static Generator restrict(View view, Generator g) {
+        return new Restrict(view, g);
+    }
+
+    record Restrict(View view, Generator g) implements Generator {
         @Override
         public Step next(Context ctx) {
-            Step step = g.next(ctx.restrict(visible));
-            return step instanceof Step.Emit emit ? new Step.Emit(emit.op(), new Restrict(visible, emit.next())) : step;
+            Step step = g.next(view.apply(ctx));
+            return step instanceof Step.Emit emit ? new Step.Emit(emit.op(), new Restrict(view, emit.next())) : step;
         }
 
         @Override
         public Generator update(Context ctx, Event event) {
-            return visible.test(event.worker()) ? new Restrict(visible, g.update(ctx.restrict(visible), event)) : this;
+            return view.test(event.worker()) ? new Restrict(view, g.update(view.apply(ctx), event)) : this;
         }
     }
 
@@ -41,7 +82,7 @@ final class Routing {
             Step.Pending pending = null;
             for (Worker worker : ctx.workers()) {
                 Generator copy = copies.getOrDefault(worker, original);
-                Step step = copy.next(ctx.restrict(worker::equals));
+                Step step = copy.next(ctx.only(worker));
                 switch (step) {
                     case Step.Emit emit -> {
                         if (soonest == null || emit.op().time() < soonest.op().time()) {
@@ -65,7 +106,7 @@ final class Routing {
         public Generator update(Context ctx, Event event) {
             Generator copy = copies.getOrDefault(event.worker(), original);
             Map<Worker, Generator> updated = new HashMap<>(copies);
-            updated.put(event.worker(), copy.update(ctx.restrict(event.worker()::equals), event));
+            updated.put(event.worker(), copy.update(ctx.only(event.worker()), event));
             return new EachWorker(original, updated);
         }
     }
@@ -81,11 +122,12 @@ final class Routing {
             int lo = from;
             int hi = from + counts[i];
             parts.add(new Restrict(
-                    w -> w instanceof Worker.Client c && c.index() >= lo && c.index() < hi, generators[i]));
+                    new FilterView(w -> w instanceof Worker.Client c && c.index() >= lo && c.index() < hi),
+                    generators[i]));
             from = hi;
         }
         int restFrom = from;
-        parts.add(new Restrict(w -> !(w instanceof Worker.Client c) || c.index() >= restFrom, rest));
+        parts.add(new Restrict(new FilterView(w -> !(w instanceof Worker.Client c) || c.index() >= restFrom), rest));
         return new Choice.Any(parts);
     }
 }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.TreeSet;
 
 /**
  * Runs a generator on logical time with a fixed latency per op and every op completing ok: the test's plan. The
@@ -37,7 +36,7 @@ public final class Simulation {
             long maxOps,
             Duration until) {
         Context ctx = Context.start(clients, nemesis, seed);
-        TreeSet<Worker> free = new TreeSet<>(ctx.free());
+        WorkerSet free = ctx.free();
         PriorityQueue<Completion> inFlight = new PriorityQueue<>(
                 (a, b) -> a.time != b.time ? Long.compare(a.time, b.time) : Long.compare(a.sequence, b.sequence));
         List<Invocation> plan = new ArrayList<>();
@@ -46,7 +45,7 @@ public final class Simulation {
         long end = until.toNanos();
         Generator gen = generator;
         while (plan.size() < maxOps && now < end) {
-            Context view = ctx.withTime(now).withFree(new TreeSet<>(free));
+            Context view = ctx.withTime(now).withFree(free);
             Step step = gen.next(view);
             long nextCompletion =
                     inFlight.isEmpty() ? Long.MAX_VALUE : inFlight.peek().time();
@@ -58,7 +57,7 @@ public final class Simulation {
                 }
                 Invocation at = op.withTime(now);
                 plan.add(at);
-                free.remove(op.worker());
+                free = free.without(op.worker());
                 long took = op.f().equals(Timing.SLEEP) ? (Long) op.value() : latency.toNanos();
                 inFlight.add(new Completion(now + took, sequence++, op.worker(), at));
                 gen = emit.next().update(view.withTime(now), new Event(op.worker(), toOp(at, OpType.INVOKE, now)));
@@ -74,10 +73,9 @@ public final class Simulation {
             if (nextCompletion <= wake) {
                 Completion done = inFlight.poll();
                 now = Math.max(now, done.time());
-                free.add(done.worker());
+                free = free.with(done.worker());
                 gen = gen.update(
-                        ctx.withTime(now).withFree(new TreeSet<>(free)),
-                        new Event(done.worker(), toOp(done.op(), OpType.OK, now)));
+                        ctx.withTime(now).withFree(free), new Event(done.worker(), toOp(done.op(), OpType.OK, now)));
             } else {
                 now = Math.max(now, wake);
             }

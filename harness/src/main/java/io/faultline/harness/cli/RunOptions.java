@@ -1,0 +1,127 @@
+package io.faultline.harness.cli;
+
+import io.faultline.checkers.cli.DurationConverter;
+import io.faultline.harness.cluster.ClusterRuntime;
+import io.faultline.harness.run.TestSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import picocli.CommandLine.Option;
+
+/** The options {@code test} and {@code test-all} share: cluster, load, timing, seed, store. */
+final class RunOptions {
+
+    @Option(
+            names = "--time-limit",
+            defaultValue = "60s",
+            converter = DurationConverter.class,
+            description = "How long load and faults run (default ${DEFAULT-VALUE}).")
+    Duration timeLimit;
+
+    @Option(names = "--nodes", defaultValue = "5", description = "Cluster size (default ${DEFAULT-VALUE}).")
+    int nodes;
+
+    @Option(
+            names = "--runtime",
+            description =
+                    "containers (docker) or processes (process); default: containers when a Docker engine answers.")
+    String runtime;
+
+    @Option(names = "--concurrency", description = "Client workers (default: twice the nodes).")
+    Integer concurrency;
+
+    @Option(
+            names = "--rate",
+            defaultValue = "100",
+            description = "Client ops per second, all workers together (default ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(
+            names = "--seed",
+            description = "Seed of every random choice (default: random, printed); run i uses seed + i.")
+    Long seed;
+
+    @Option(
+            names = "--bug",
+            split = ",",
+            description =
+                    "Known-wrong modes of the store: stale-reads, no-fsync, ack-before-commit, split-brain, lease-no-clock-bound.")
+    List<String> bugs = new ArrayList<>();
+
+    @Option(
+            names = "--test-count",
+            defaultValue = "1",
+            description = "Runs (per cell for test-all), each with the next seed (default ${DEFAULT-VALUE}).")
+    int testCount;
+
+    @Option(
+            names = "--fault-interval",
+            defaultValue = "10s",
+            converter = DurationConverter.class,
+            description = "How long each fault lasts and the pause between faults (default ${DEFAULT-VALUE}).")
+    Duration faultInterval;
+
+    @Option(
+            names = "--recovery",
+            defaultValue = "5s",
+            converter = DurationConverter.class,
+            description = "Quiet time after the final heal (default ${DEFAULT-VALUE}).")
+    Duration recovery;
+
+    @Option(
+            names = "--op-timeout",
+            defaultValue = "5s",
+            converter = DurationConverter.class,
+            description = "An op taking longer is recorded as info (default ${DEFAULT-VALUE}).")
+    Duration opTimeout;
+
+    @Option(
+            names = "--keys",
+            defaultValue = "8",
+            description = "Keys of multi-key workloads (default ${DEFAULT-VALUE}).")
+    int keys;
+
+    @Option(
+            names = "--db",
+            defaultValue = "faultline-store",
+            description = "faultline-store, or in-memory (no cluster; tests the harness) (default ${DEFAULT-VALUE}).")
+    String db;
+
+    @Option(
+            names = "--store",
+            defaultValue = "store",
+            description = "Where run directories go (default ./${DEFAULT-VALUE}).")
+    Path store;
+
+    long firstSeed() {
+        if (seed == null) {
+            seed = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
+        }
+        return seed;
+    }
+
+    TestSpec spec(String name, String workload, String nemesis) {
+        if (testCount < 1) {
+            throw new IllegalArgumentException("--test-count must be at least 1, not " + testCount);
+        }
+        return new TestSpec(
+                name,
+                db,
+                workload,
+                nemesis,
+                runtime == null ? null : ClusterRuntime.parse(runtime),
+                nodes,
+                concurrency != null ? concurrency : 2 * nodes,
+                rate,
+                timeLimit,
+                firstSeed(),
+                bugs,
+                opTimeout,
+                faultInterval,
+                recovery,
+                keys,
+                store);
+    }
+}

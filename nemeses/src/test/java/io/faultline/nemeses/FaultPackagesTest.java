@@ -1,0 +1,64 @@
+package io.faultline.nemeses;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.faultline.workloads.generator.Gen;
+import io.faultline.workloads.generator.Invocation;
+import io.faultline.workloads.generator.Simulation;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FaultPackagesTest {
+
+    private static final List<String> NODES = List.of("n1", "n2", "n3", "n4", "n5");
+
+    private static List<Invocation> faults(String name, long seed) {
+        FaultPackage p = FaultPackages.create(name, NODES, Duration.ofSeconds(10));
+        return Simulation.plan(
+                        Gen.nemesis(p.schedule()), 0, true, seed, Duration.ofMillis(100), 100, Duration.ofSeconds(65))
+                .stream()
+                .filter(op -> !op.f().equals(Gen.SLEEP))
+                .toList();
+    }
+
+    @Test
+    void a_kill_schedule_restarts_exactly_the_nodes_it_killed_one_interval_later() {
+        List<Invocation> ops = faults("kill", 1);
+
+        assertThat(ops).extracting(Invocation::f).startsWith("kill", "start", "kill", "start");
+        for (int i = 0; i + 1 < ops.size(); i += 2) {
+            assertThat(ops.get(i + 1).value())
+                    .as("the start after kill #%d", i / 2)
+                    .isEqualTo(ops.get(i).value());
+            assertThat(ops.get(i + 1).time() - ops.get(i).time())
+                    .isGreaterThanOrEqualTo(Duration.ofSeconds(10).toNanos());
+        }
+    }
+
+    @Test
+    void kill_majority_kills_three_of_five_nodes_at_once() {
+        assertThat(faults("kill-majority", 2).getFirst().value()).asList().hasSize(3);
+    }
+
+    @Test
+    void a_partition_schedule_alternates_start_and_stop() {
+        assertThat(faults("partition", 3))
+                .extracting(Invocation::f)
+                .startsWith("start-partition", "stop-partition", "start-partition");
+    }
+
+    @Test
+    void the_same_seed_gives_the_same_fault_schedule_and_another_seed_another() {
+        assertThat(faults("partition", 4)).isEqualTo(faults("partition", 4));
+        assertThat(faults("kill", 4)).isNotEqualTo(faults("kill", 5));
+    }
+
+    @Test
+    void an_unknown_nemesis_is_refused_with_the_known_ones() {
+        assertThatThrownBy(() -> FaultPackages.create("earthquake", NODES, Duration.ofSeconds(1)))
+                .hasMessageContaining("unknown nemesis 'earthquake'")
+                .hasMessageContaining("partition-ring");
+    }
+}
