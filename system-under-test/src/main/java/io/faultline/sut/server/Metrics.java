@@ -15,6 +15,11 @@ public final class Metrics {
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong httpRequests = new AtomicLong();
     private final AtomicLong snapshots = new AtomicLong();
+    private final AtomicLong localReads = new AtomicLong();
+
+    void readServedLocally() {
+        localReads.incrementAndGet();
+    }
 
     void snapshotTaken() {
         snapshots.incrementAndGet();
@@ -67,6 +72,11 @@ public final class Metrics {
         counter(out, "faultline_peer_messages_sent_total", "Raft messages sent to peers.", sent.get());
         counter(out, "faultline_peer_messages_received_total", "Raft messages received.", received.get());
         counter(out, "faultline_http_requests_total", "HTTP requests received.", httpRequests.get());
+        counter(
+                out,
+                "faultline_reads_local_total",
+                "Reads served from local state without ReadIndex (a lease, or the stale-reads or split-brain bug).",
+                localReads.get());
         counter(out, "faultline_snapshots_total", "Snapshots this node took of its state.", snapshots.get());
         gauge(out, "faultline_raft_term", "Current term.", status.term().value());
         gauge(out, "faultline_raft_commit_index", "Highest committed log index known.", status.commitIndex());

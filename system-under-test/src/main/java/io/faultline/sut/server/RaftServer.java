@@ -295,6 +295,7 @@ public final class RaftServer implements AutoCloseable {
         if (bugs.contains(Bug.STALE_READS)
                 || (bugs.contains(Bug.SPLIT_BRAIN) && node.role() == Role.LEADER && !node.hasQuorumContact())) {
             r.answer().complete(state.query(r.query()));
+            metrics.readServedLocally();
             return;
         }
         if (readMode == ReadMode.LEASE || bugs.contains(Bug.LEASE_NO_CLOCK_BOUND)) {
@@ -302,6 +303,7 @@ public final class RaftServer implements AutoCloseable {
                     && lease.holds(node.quorumAckedRound())
                     && !node.appliedIndex().isBefore(node.termStartIndex())) {
                 r.answer().complete(state.query(r.query()));
+                metrics.readServedLocally();
                 return;
             }
         }
