@@ -54,9 +54,37 @@ public final class FaultPackages {
             case "kill-all" -> process(name, "kill", "start", nodes, interval, nodes.size());
             case "pause" -> process(name, "pause", "resume", nodes, interval, 1);
             default ->
-                throw new IllegalArgumentException(
-                        "unknown nemesis '" + name + "': expected one of " + String.join(", ", DESCRIPTIONS.keySet()));
+                plugin(name)
+                        .map(p -> p.create(nodes, interval))
+                        .orElseThrow(() -> new IllegalArgumentException("unknown nemesis '" + name
+                                + "': expected one of " + String.join(", ", DESCRIPTIONS.keySet()) + pluginNames()));
         };
+    }
+
+    /** A fault package from a plugin jar; register an implementation in {@code META-INF/services}. */
+    public interface FaultPackageProvider {
+        String name();
+
+        String description();
+
+        FaultPackage create(List<String> nodes, Duration interval);
+    }
+
+    private static java.util.Optional<FaultPackageProvider> plugin(String name) {
+        for (FaultPackageProvider p : java.util.ServiceLoader.load(FaultPackageProvider.class)) {
+            if (p.name().equals(name)) {
+                return java.util.Optional.of(p);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static String pluginNames() {
+        StringBuilder names = new StringBuilder();
+        for (FaultPackageProvider p : java.util.ServiceLoader.load(FaultPackageProvider.class)) {
+            names.append(", ").append(p.name());
+        }
+        return names.toString();
     }
 
     private static FaultPackage partition(

@@ -61,4 +61,13 @@ class FaultPackagesTest {
                 .hasMessageContaining("unknown nemesis 'earthquake'")
                 .hasMessageContaining("partition-ring");
     }
+
+    @Test
+    void a_plugin_fault_package_is_found_by_name_and_listed_in_errors() {
+        assertThat(FaultPackages.create("plugin-fault", NODES, Duration.ofSeconds(1))
+                        .name())
+                .isEqualTo("plugin-fault");
+        assertThatThrownBy(() -> FaultPackages.create("nope", NODES, Duration.ofSeconds(1)))
+                .hasMessageContaining("plugin-fault");
+    }
 }

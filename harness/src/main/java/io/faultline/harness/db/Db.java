@@ -19,10 +19,19 @@ public interface Db {
      */
     Client openClient(ClusterView cluster, int worker, String workload);
 
-    /** Makes databases of one name. */
+    /**
+     * Whether the db runs on a cluster of nodes. Nodes run the node jar ({@code -Dfaultline.node.jar=PATH} for a
+     * plugin's own); a db that lives in the harness's memory answers false.
+     */
+    default boolean needsCluster() {
+        return true;
+    }
+
+    /** Makes databases of one name; register an implementation in {@code META-INF/services}. */
     interface DbProvider {
         String name();
 
+        /** @param bugs known-wrong modes to switch on; a db without any refuses a non-empty list */
         Db create(List<String> bugs);
     }
 }

@@ -25,6 +25,11 @@ public final class InMemoryDb implements Db {
     }
 
     @Override
+    public boolean needsCluster() {
+        return false;
+    }
+
+    @Override
     public Client openClient(ClusterView cluster, int worker, String workload) {
         return workload.equals("set") ? this::applySet : this::apply;
     }

@@ -5,12 +5,12 @@ import io.faultline.checkers.Checker;
 import io.faultline.checkers.FaultEffectChecker;
 import io.faultline.checkers.StatsChecker;
 import io.faultline.checkers.history.Op;
+import io.faultline.checkers.history.OpType;
 import io.faultline.harness.cluster.Cluster;
 import io.faultline.harness.cluster.ClusterRuntime;
 import io.faultline.harness.cluster.ClusterSpec;
-import io.faultline.harness.db.BundledStore;
 import io.faultline.harness.db.Db;
-import io.faultline.harness.db.InMemoryDb;
+import io.faultline.harness.db.Dbs;
 import io.faultline.nemeses.FaultPackage;
 import io.faultline.nemeses.FaultPackages;
 import io.faultline.workloads.Workload;
@@ -60,13 +60,7 @@ public final class TestRunner {
     public RunResult run(TestSpec spec) throws InterruptedException {
         long started = System.nanoTime();
         Workload workload = Workloads.create(spec.workload(), new Workloads.WorkloadOptions(spec.keys(), 5));
-        Db db = switch (spec.db()) {
-            case "faultline-store" -> new BundledStore(spec.bugs());
-            case "in-memory" -> new InMemoryDb();
-            default ->
-                throw new IllegalArgumentException(
-                        "unknown db '" + spec.db() + "': expected faultline-store or in-memory");
-        };
+        Db db = Dbs.create(spec.db(), spec.bugs());
         boolean partitions = spec.nemesis().startsWith("partition");
         RunDirectory run = RunDirectory.create(spec.store(), spec.name());
         log(run, "run " + run.path() + " (seed " + spec.seed() + ")");
@@ -76,9 +70,10 @@ public final class TestRunner {
         FaultPackage faults = FaultPackage.none();
         try (HistoryJournal journal = new HistoryJournal(run.history())) {
             ClusterNodeControl control;
-            if (db instanceof InMemoryDb) {
+            if (!db.needsCluster()) {
                 if (!spec.nemesis().equals("none")) {
-                    throw new IllegalArgumentException("the in-memory db has no nodes to fault: use --nemesis none");
+                    throw new IllegalArgumentException(
+                            "the db " + db.name() + " has no nodes to fault: use --nemesis none");
                 }
                 control = null;
             } else {
@@ -102,8 +97,21 @@ public final class TestRunner {
                             + " workers");
             try (OpExecutors executors =
                     new OpExecutors(db, spec.workload(), control, faults.nemesis(), control, spec.opTimeout())) {
+                long interpreterStart = System.nanoTime();
                 history = new Interpreter(spec.concurrency(), executors, journal)
                         .run(generator(spec, workload, faults), spec.seed());
+                double seconds = (System.nanoTime() - interpreterStart) / 1e9;
+                long invocations =
+                        history.stream().filter(o -> o.type() == OpType.INVOKE).count();
+                log(
+                        run,
+                        String.format(
+                                java.util.Locale.ROOT,
+                                "%d invocations in %.1f s: %.0f ops/s (%d history events)",
+                                invocations,
+                                seconds,
+                                invocations / seconds,
+                                history.size()));
             } finally {
                 if (control != null) {
                     faults.nemesis().heal(control);

@@ -1,0 +1,51 @@
+package io.faultline.harness.db;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+/** The databases by name: the bundled store, the in-memory fake, and any {@link Db.DbProvider} on the classpath. */
+public final class Dbs {
+
+    private Dbs() {}
+
+    public static Map<String, Db.DbProvider> all() {
+        Map<String, Db.DbProvider> byName = new LinkedHashMap<>();
+        byName.put("faultline-store", provider("faultline-store", BundledStore::new));
+        byName.put("in-memory", provider("in-memory", bugs -> {
+            if (!bugs.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "the in-memory db has no known-wrong modes, so --bug does not apply");
+            }
+            return new InMemoryDb();
+        }));
+        for (Db.DbProvider p : ServiceLoader.load(Db.DbProvider.class)) {
+            byName.put(p.name(), p);
+        }
+        return byName;
+    }
+
+    public static Db create(String name, List<String> bugs) {
+        Db.DbProvider provider = all().get(name);
+        if (provider == null) {
+            throw new IllegalArgumentException(
+                    "unknown db '" + name + "': expected one of " + String.join(", ", all().keySet()));
+        }
+        return provider.create(bugs);
+    }
+
+    private static Db.DbProvider provider(String name, java.util.function.Function<List<String>, Db> factory) {
+        return new Db.DbProvider() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Db create(List<String> bugs) {
+                return factory.apply(bugs);
+            }
+        };
+    }
+}
