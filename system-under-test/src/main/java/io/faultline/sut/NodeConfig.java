@@ -118,7 +118,7 @@ record NodeConfig(
                 dir,
                 Bug.parse(s.get("bug", "")),
                 ReadMode.parse(s.get("read-mode", "read-index")),
-                positive("tick-ms", s.get("tick-ms", "25")),
+                positive("tick-ms", s.get("tick-ms", "50")),
                 positive("request-timeout-ms", s.get("request-timeout-ms", "3000")),
                 bool("join", s.get("join", "false")),
                 positive("snapshot-every", s.get("snapshot-every", "10000")));

@@ -29,9 +29,9 @@ class ClusterIT {
                     .findFirst()
                     .orElseThrow();
 
-            LocalCluster.Response write = cluster.put(leader, "/kv/x", "{\"value\":42}");
+            LocalCluster.Response write = cluster.toLeader(leader, "PUT", "/kv/x", "{\"value\":42}");
             LocalCluster.Response redirected = cluster.put(follower, "/kv/x", "{\"value\":43}");
-            LocalCluster.Response read = cluster.get(leader, "/kv/x");
+            LocalCluster.Response read = cluster.toLeader(leader, "GET", "/kv/x", null);
 
             assertThat(write.status())
                     .as("write at the leader: %s", write.body())
@@ -65,7 +65,7 @@ class ClusterIT {
             String leader = cluster.awaitLeader("a first leader", ELECTION);
             Map<String, String> acknowledged = new LinkedHashMap<>();
             for (int i = 0; i < 30; i++) {
-                LocalCluster.Response r = cluster.put(leader, "/kv/k" + i, "{\"value\":" + i + "}");
+                LocalCluster.Response r = cluster.toLeader(leader, "PUT", "/kv/k" + i, "{\"value\":" + i + "}");
                 assertThat(r.status()).as("write %d: %s", i, r.body()).isEqualTo(200);
                 acknowledged.put("k" + i, Integer.toString(i));
             }
@@ -75,7 +75,7 @@ class ClusterIT {
 
             List<String> lost = new ArrayList<>();
             for (Map.Entry<String, String> e : acknowledged.entrySet()) {
-                LocalCluster.Response r = cluster.get(next, "/kv/" + e.getKey());
+                LocalCluster.Response r = cluster.toLeader(next, "GET", "/kv/" + e.getKey(), null);
                 if (!r.field("value").equals(Optional.of(e.getValue()))) {
                     lost.add(e.getKey() + " read " + r.body());
                 }
@@ -85,7 +85,7 @@ class ClusterIT {
                     .as("acknowledged writes missing after the leader was killed")
                     .isEmpty();
 
-            LocalCluster.Response after = cluster.put(next, "/kv/after", "{\"value\":\"restart\"}");
+            LocalCluster.Response after = cluster.toLeader(next, "PUT", "/kv/after", "{\"value\":\"restart\"}");
             assertThat(after.status())
                     .as("a write to the new leader: %s", after.body())
                     .isEqualTo(200);
@@ -110,14 +110,14 @@ class ClusterIT {
         try (LocalCluster cluster = new LocalCluster(dir, 3).startAll()) {
             String leader = cluster.awaitLeader("a leader", ELECTION);
             for (int i = 0; i < 20; i++) {
-                LocalCluster.Response r = cluster.put(leader, "/kv/k" + i, "{\"value\":" + i + "}");
+                LocalCluster.Response r = cluster.toLeader(leader, "PUT", "/kv/k" + i, "{\"value\":" + i + "}");
                 assertThat(r.status()).as("write %d: %s", i, r.body()).isEqualTo(200);
             }
 
             cluster.killAll();
             cluster.startAll();
             String next = cluster.awaitLeader("a leader after the restart", ELECTION);
-            LocalCluster.Response last = cluster.get(next, "/kv/k19");
+            LocalCluster.Response last = cluster.toLeader(next, "GET", "/kv/k19", null);
 
             assertThat(last.field("value"))
                     .as("the last acknowledged write: %s", last.body())

@@ -26,14 +26,14 @@ class KnownBugsIT {
         try (LocalCluster cluster = new LocalCluster(dir, 3, "--bug", "no-fsync").startAll()) {
             String leader = cluster.awaitLeader("a leader", WAIT);
             for (int i = 0; i < 20; i++) {
-                LocalCluster.Response r = cluster.put(leader, "/kv/k" + i, "{\"value\":" + i + "}");
+                LocalCluster.Response r = cluster.toLeader(leader, "PUT", "/kv/k" + i, "{\"value\":" + i + "}");
                 assertThat(r.status()).as("write %d: %s", i, r.body()).isEqualTo(200);
             }
 
             cluster.killAll();
             cluster.startAll();
             String next = cluster.awaitLeader("a leader after the restart", WAIT);
-            LocalCluster.Response last = cluster.get(next, "/kv/k19");
+            LocalCluster.Response last = cluster.toLeader(next, "GET", "/kv/k19", null);
 
             assertThat(last.field("value"))
                     .as("the last acknowledged write, kept only in memory for up to 5 s: %s", last.body())

@@ -10,10 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,9 +42,19 @@ final class LocalCluster implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+    private static final Set<Integer> HANDED_OUT = new HashSet<>();
+
+    /**
+     * A port nothing listens on now, and never handed out before in this JVM: the kernel may offer a port just
+     * closed again, and two nodes given one port collide ("Address already in use").
+     */
+    static synchronized int freePort() throws IOException {
+        while (true) {
+            try (ServerSocket s = new ServerSocket(0)) {
+                if (HANDED_OUT.add(s.getLocalPort())) {
+                    return s.getLocalPort();
+                }
+            }
         }
     }
 
@@ -166,6 +178,33 @@ final class LocalCluster implements AutoCloseable {
         return send(id, HttpRequest.newBuilder(uri(id, path)).GET());
     }
 
+    /**
+     * Sends a request as a client of the cluster would: to {@code first}, then to whichever leader a
+     * {@code not-leader} answer names (waiting while none is known), until an answer other than not-leader.
+     */
+    Response toLeader(String first, String method, String path, String json) throws InterruptedException {
+        String target = first;
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            try {
+                HttpRequest.BodyPublisher body =
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json);
+                Response r =
+                        send(target, HttpRequest.newBuilder(uri(target, path)).method(method, body));
+                if (r.status() != 421) {
+                    return r;
+                }
+                target = r.field("leader").filter(l -> !l.equals("null")).orElse(target);
+            } catch (IOException e) {
+                target = processes.keySet().iterator().next(); // that node is down: ask another
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no leader answered " + method + " " + path + " within 20 s");
+            }
+            Thread.sleep(20); // polling interval of a deadline-bounded wait
+        }
+    }
+
     Response post(String id, String path, String json) throws IOException, InterruptedException {
         return send(id, HttpRequest.newBuilder(uri(id, path)).POST(HttpRequest.BodyPublishers.ofString(json)));
     }
@@ -232,7 +271,9 @@ final class LocalCluster implements AutoCloseable {
             for (String id : nodes.keySet()) {
                 try {
                     List<String> lines = log(id).lines().toList();
-                    logs.append("\n--- ").append(id).append(processes.containsKey(id) ? " (running)" : " (down)");
+                    Process p = processes.get(id);
+                    String state = p == null ? "killed" : p.isAlive() ? "running" : "exited " + p.exitValue();
+                    logs.append("\n--- ").append(id).append(" (").append(state).append(')');
                     for (String line : lines.subList(Math.max(0, lines.size() - 6), lines.size())) {
                         logs.append("\n").append(line);
                     }

@@ -21,7 +21,7 @@ class MembershipIT {
         try (LocalCluster cluster = new LocalCluster(dir, 3).startAll()) {
             String leader = cluster.awaitLeader("a leader", WAIT);
             for (int i = 0; i < 10; i++) {
-                assertThat(cluster.put(leader, "/kv/k" + i, "{\"value\":" + i + "}")
+                assertThat(cluster.toLeader(leader, "PUT", "/kv/k" + i, "{\"value\":" + i + "}")
                                 .status())
                         .as("write %d", i)
                         .isEqualTo(200);
@@ -29,37 +29,39 @@ class MembershipIT {
             LocalCluster.Node joiner = cluster.startJoiner("n4");
             LocalCluster.await("the joiner answering", WAIT, () -> cluster.status("n4"));
 
-            LocalCluster.Response added = cluster.post(
-                    leader, "/admin/members", "{\"id\":\"n4\",\"address\":\"127.0.0.1:" + joiner.peerPort() + "\"}");
+            String addN4 = "{\"id\":\"n4\",\"address\":\"127.0.0.1:" + joiner.peerPort() + "\"}";
+            LocalCluster.Response added = cluster.toLeader(leader, "POST", "/admin/members", addN4);
             assertThat(added.status()).as("adding n4: %s", added.body()).isEqualTo(200);
             assertThat(added.body()).as("the new membership").contains("\"members\":[\"n1\",\"n2\",\"n3\",\"n4\"]");
-            String target =
-                    cluster.status(leader).orElseThrow().field("commitIndex").orElseThrow();
+            String target = cluster.status(added.field("node").orElseThrow())
+                    .orElseThrow()
+                    .field("commitIndex")
+                    .orElseThrow();
             LocalCluster.await(
-                    "n4 following " + leader + " and applying " + target,
+                    "n4 following a leader and applying " + target,
                     WAIT,
                     () -> cluster.status("n4")
-                            .filter(s -> s.field("leader").equals(Optional.of(leader)))
+                            .filter(s -> !s.field("leader").equals(Optional.of("null")))
                             .flatMap(s -> s.field("appliedIndex"))
                             .filter(a -> Long.parseLong(a) >= Long.parseLong(target)));
 
+            String current = cluster.awaitLeader("the leader with n4 in the cluster", WAIT);
             String removed = cluster.ids().stream()
-                    .filter(id -> !id.equals(leader) && !id.equals("n4"))
+                    .filter(id -> !id.equals(current) && !id.equals("n4"))
                     .findFirst()
                     .orElseThrow();
-            LocalCluster.Response removal = cluster.delete(leader, "/admin/members/" + removed);
+            LocalCluster.Response removal = cluster.toLeader(current, "DELETE", "/admin/members/" + removed, null);
             assertThat(removal.status())
                     .as("removing %s: %s", removed, removal.body())
                     .isEqualTo(200);
             cluster.kill(removed);
-            LocalCluster.Response write = cluster.put(leader, "/kv/after", "{\"value\":\"removal\"}");
+            LocalCluster.Response write = cluster.toLeader("n4", "PUT", "/kv/after", "{\"value\":\"removal\"}");
 
             assertThat(removal.body()).as("the membership after removal").doesNotContain("\"" + removed + "\"");
             assertThat(write.status())
                     .as("the three remaining members commit without %s: %s", removed, write.body())
                     .isEqualTo(200);
-            LocalCluster.Response twice = cluster.post(
-                    leader, "/admin/members", "{\"id\":\"n4\",\"address\":\"127.0.0.1:" + joiner.peerPort() + "\"}");
+            LocalCluster.Response twice = cluster.toLeader("n4", "POST", "/admin/members", addN4);
             assertThat(twice.status())
                     .as("adding a member twice changes nothing: %s", twice.body())
                     .isEqualTo(409);

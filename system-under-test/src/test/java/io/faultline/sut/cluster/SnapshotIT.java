@@ -28,7 +28,7 @@ class SnapshotIT {
             String lagging = followers.getFirst();
             cluster.kill(lagging);
             for (int i = 0; i < 40; i++) {
-                LocalCluster.Response r = cluster.post(leader, "/counter/c", "{\"delta\":1}");
+                LocalCluster.Response r = cluster.toLeader(leader, "POST", "/counter/c", "{\"delta\":1}");
                 assertThat(r.status()).as("add %d: %s", i, r.body()).isEqualTo(200);
             }
 
@@ -43,7 +43,7 @@ class SnapshotIT {
                             .filter(a -> Long.parseLong(a) >= Long.parseLong(target)));
             cluster.kill(leader);
             String next = cluster.awaitLeader("a new leader", WAIT);
-            LocalCluster.Response counter = cluster.get(next, "/counter/c");
+            LocalCluster.Response counter = cluster.toLeader(next, "GET", "/counter/c", null);
 
             assertThat(Files.exists(dir.resolve(leader).resolve("snapshot")))
                     .as("the leader wrote a snapshot")
