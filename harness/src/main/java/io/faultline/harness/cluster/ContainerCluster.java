@@ -11,11 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,19 +66,7 @@ public final class ContainerCluster implements Cluster {
                     labels,
                     spec));
         }
-        ContainerCluster cluster = new ContainerCluster(clusterId, networkId, nodes);
-        try (var starter = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> started =
-                    nodes.stream().map(n -> starter.submit(n::start)).collect(Collectors.toList());
-            for (Future<?> f : started) {
-                f.get();
-            }
-        } catch (InterruptedException | ExecutionException | RuntimeException e) {
-            cluster.close();
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw cause instanceof RuntimeException re ? re : new NodeStartException("could not start: " + cause);
-        }
-        return cluster;
+        return Starter.startAll(new ContainerCluster(clusterId, networkId, nodes));
     }
 
     @Override

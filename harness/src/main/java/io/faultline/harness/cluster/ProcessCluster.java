@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
@@ -60,22 +58,7 @@ public final class ProcessCluster implements Cluster {
                     new HostPort("127.0.0.1", ports.get(id)[1]),
                     spec.readyTimeout()));
         }
-        ProcessCluster cluster = new ProcessCluster(nodes);
-        try (var starter = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> started =
-                    nodes.stream().map(n -> starter.submit(n::start)).collect(Collectors.toList());
-            for (Future<?> f : started) {
-                f.get();
-            }
-        } catch (Exception e) {
-            cluster.close();
-            Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new NodeStartException("could not start the cluster: " + cause);
-        }
-        return cluster;
+        return Starter.startAll(new ProcessCluster(nodes));
     }
 
     @Override

@@ -64,142 +64,121 @@ public record TestSpec(
 
     /** The demo: the bundled store on 5 nodes, the register workload under partitions for 60 seconds. */
     public static TestSpec demo(Path store, long seed) {
-        return new TestSpec(
-                "register-partition",
-                "faultline-store",
-                "register",
-                "partition",
-                null,
-                5,
-                10,
-                100,
-                Duration.ofSeconds(60),
-                seed,
-                List.of(),
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(10),
-                Duration.ofSeconds(5),
-                8,
-                store);
+        Builder b = new Builder();
+        b.name = "register-partition";
+        b.db = "faultline-store";
+        b.workload = "register";
+        b.nemesis = "partition";
+        b.nodes = 5;
+        b.concurrency = 10;
+        b.rate = 100;
+        b.timeLimit = Duration.ofSeconds(60);
+        b.seed = seed;
+        b.bugs = List.of();
+        b.opTimeout = Duration.ofSeconds(5);
+        b.faultInterval = Duration.ofSeconds(10);
+        b.recovery = Duration.ofSeconds(5);
+        b.keys = 8;
+        b.store = store;
+        return b.build();
     }
 
-    public TestSpec withName(String n) {
-        return new TestSpec(
-                n,
-                db,
-                workload,
-                nemesis,
-                runtime,
-                nodes,
-                concurrency,
-                rate,
-                timeLimit,
-                seed,
-                bugs,
-                opTimeout,
-                faultInterval,
-                recovery,
-                keys,
-                store);
+    public TestSpec withName(String newName) {
+        return edit(b -> b.name = newName);
     }
 
     public TestSpec with(String newWorkload, String newNemesis, List<String> newBugs) {
-        return new TestSpec(
-                name,
-                db,
-                newWorkload,
-                newNemesis,
-                runtime,
-                nodes,
-                concurrency,
-                rate,
-                timeLimit,
-                seed,
-                newBugs,
-                opTimeout,
-                faultInterval,
-                recovery,
-                keys,
-                store);
+        return edit(b -> {
+            b.workload = newWorkload;
+            b.nemesis = newNemesis;
+            b.bugs = newBugs;
+        });
     }
 
     public TestSpec withTiming(Duration newTimeLimit, Duration newFaultInterval, Duration newRecovery) {
-        return new TestSpec(
-                name,
-                db,
-                workload,
-                nemesis,
-                runtime,
-                nodes,
-                concurrency,
-                rate,
-                newTimeLimit,
-                seed,
-                bugs,
-                opTimeout,
-                newFaultInterval,
-                newRecovery,
-                keys,
-                store);
+        return edit(b -> {
+            b.timeLimit = newTimeLimit;
+            b.faultInterval = newFaultInterval;
+            b.recovery = newRecovery;
+        });
     }
 
     public TestSpec withSeed(long newSeed) {
-        return new TestSpec(
-                name,
-                db,
-                workload,
-                nemesis,
-                runtime,
-                nodes,
-                concurrency,
-                rate,
-                timeLimit,
-                newSeed,
-                bugs,
-                opTimeout,
-                faultInterval,
-                recovery,
-                keys,
-                store);
+        return edit(b -> b.seed = newSeed);
     }
 
     public TestSpec withRuntime(@Nullable ClusterRuntime newRuntime) {
-        return new TestSpec(
-                name,
-                db,
-                workload,
-                nemesis,
-                newRuntime,
-                nodes,
-                concurrency,
-                rate,
-                timeLimit,
-                seed,
-                bugs,
-                opTimeout,
-                faultInterval,
-                recovery,
-                keys,
-                store);
+        return edit(b -> b.runtime = newRuntime);
     }
 
     public TestSpec withLoad(String newDb, int newNodes, int newConcurrency, double newRate) {
-        return new TestSpec(
-                name,
-                newDb,
-                workload,
-                nemesis,
-                runtime,
-                newNodes,
-                newConcurrency,
-                newRate,
-                timeLimit,
-                seed,
-                bugs,
-                opTimeout,
-                faultInterval,
-                recovery,
-                keys,
-                store);
+        return edit(b -> {
+            b.db = newDb;
+            b.nodes = newNodes;
+            b.concurrency = newConcurrency;
+            b.rate = newRate;
+        });
+    }
+
+    private TestSpec edit(java.util.function.Consumer<Builder> change) {
+        Builder b = new Builder();
+        b.name = name;
+        b.db = db;
+        b.workload = workload;
+        b.nemesis = nemesis;
+        b.runtime = runtime;
+        b.nodes = nodes;
+        b.concurrency = concurrency;
+        b.rate = rate;
+        b.timeLimit = timeLimit;
+        b.seed = seed;
+        b.bugs = bugs;
+        b.opTimeout = opTimeout;
+        b.faultInterval = faultInterval;
+        b.recovery = recovery;
+        b.keys = keys;
+        b.store = store;
+        change.accept(b);
+        return b.build();
+    }
+
+    /** The fields of a spec being made; {@link #build()} validates them. */
+    private static final class Builder {
+        String name;
+        String db;
+        String workload;
+        String nemesis;
+        ClusterRuntime runtime;
+        int nodes;
+        int concurrency;
+        double rate;
+        Duration timeLimit;
+        long seed;
+        List<String> bugs;
+        Duration opTimeout;
+        Duration faultInterval;
+        Duration recovery;
+        int keys;
+        Path store;
+
+        TestSpec build() {
+            return new TestSpec(
+                    name,
+                    db,
+                    workload,
+                    nemesis,
+                    runtime,
+                    nodes,
+                    concurrency,
+                    rate,
+                    timeLimit,
+                    seed,
+                    bugs,
+                    opTimeout,
+                    faultInterval,
+                    recovery,
+                    keys,
+                    store);
+        }
     }
 }
