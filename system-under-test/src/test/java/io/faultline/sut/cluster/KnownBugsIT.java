@@ -68,7 +68,7 @@ class KnownBugsIT {
 
     /**
      * Kills both followers and writes to the leader. A leader that notices it lost its majority steps down within
-     * two election timeouts (0.5 s), which a slow kill can outlast; then the followers come back and it is tried
+     * two election timeouts (1 s), which a slow kill can outlast; then the followers come back and it is tried
      * again, a few times.
      */
     private void assertLoneLeaderAcknowledges(String bug) throws Exception {
