@@ -1,5 +1,6 @@
 package io.faultline.workloads;
 
+import io.faultline.workloads.counter.CounterWorkload;
 import io.faultline.workloads.register.RegisterWorkload;
 import io.faultline.workloads.set.SetWorkload;
 import java.util.ArrayList;
@@ -88,6 +89,10 @@ public final class Workloads {
                 "set",
                 "adds of unique integers and a final read; finds lost acknowledged adds",
                 o -> new SetWorkload()));
+        list.add(new Builtin(
+                "counter",
+                "adds and reads of a grow-only counter; every read must stay within bounds",
+                o -> new CounterWorkload()));
         return list;
     }
 }

@@ -38,6 +38,6 @@ public record BundledStore(List<String> bugs) implements Db {
     @Override
     public Client openClient(ClusterView cluster, int worker, String workload) {
         List<String> nodes = cluster.nodes();
-        return new StoreClient(cluster, nodes.get(worker % nodes.size()), workload.equals("set"));
+        return new StoreClient(cluster, nodes.get(worker % nodes.size()), StoreClient.Family.of(workload));
     }
 }

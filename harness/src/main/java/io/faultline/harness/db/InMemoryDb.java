@@ -31,10 +31,27 @@ public final class InMemoryDb implements Db {
 
     @Override
     public Client openClient(ClusterView cluster, int worker, String workload) {
-        return workload.equals("set") ? this::applySet : this::apply;
+        return switch (workload) {
+            case "set" -> this::applySet;
+            case "counter" -> this::applyCounter;
+            default -> this::apply;
+        };
     }
 
     private final java.util.Set<Object> set = ConcurrentHashMap.newKeySet();
+
+    private final java.util.concurrent.atomic.AtomicLong counter = new java.util.concurrent.atomic.AtomicLong();
+
+    private Completion applyCounter(Invocation op) {
+        return switch (op.f()) {
+            case "add" -> {
+                counter.addAndGet((Long) op.value());
+                yield Completion.ok(op.value());
+            }
+            case "read" -> Completion.ok(counter.get());
+            default -> throw new IllegalArgumentException("the in-memory counter has no op '" + op.f() + "'");
+        };
+    }
 
     private Completion applySet(Invocation op) {
         return switch (op.f()) {

@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A client of the bundled store's HTTP API for the register workloads ({@code read}, {@code write}, {@code cas},
- * with an optional {@code key}) and the set workload ({@code add}, {@code read} of the whole set). It talks to its
+ * with an optional {@code key}), the set workload ({@code add}, {@code read} of the whole set) and the counter
+ * ({@code add} of a delta, {@code read}). It talks to its
  * own node and follows a {@code not-leader} answer to the leader it names, once. Outcomes follow the store's
  * {@code definite} flag: definite errors are {@code fail}, others {@code info}; a refused connection is
  * {@code fail} (nothing was sent); a timeout or a broken connection is {@code info}. A cas that definitely did not
@@ -32,14 +33,29 @@ final class StoreClient implements Client {
 
     private final ClusterView cluster;
     private final String node;
-    private final boolean set;
+    private final Family family;
+
+    /** Which of the store's data types a workload's ops address. */
+    enum Family {
+        REGISTERS,
+        SET,
+        COUNTER;
+
+        static Family of(String workload) {
+            return switch (workload) {
+                case "set" -> SET;
+                case "counter" -> COUNTER;
+                default -> REGISTERS;
+            };
+        }
+    }
+
     private final HttpClient http;
 
-    /** @param set whether the ops are the set workload's rather than the registers' */
-    StoreClient(ClusterView cluster, String node, boolean set) {
+    StoreClient(ClusterView cluster, String node, Family family) {
         this.cluster = cluster;
         this.node = node;
-        this.set = set;
+        this.family = family;
         this.http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     }
@@ -52,9 +68,7 @@ final class StoreClient implements Client {
     private HttpRequest.Builder request(String target, Invocation op) {
         String key = op.extra().containsKey("key") ? "k" + op.extra().get("key") : "r";
         return switch (op.f()) {
-            case "read" ->
-                HttpRequest.newBuilder(uri(target, set ? "/set/s" : "/kv/" + key))
-                        .GET();
+            case "read" -> HttpRequest.newBuilder(uri(target, readPath(key))).GET();
             case "write" -> json(uri(target, "/kv/" + key), "PUT", field("value", op.value()));
             case "cas" -> {
                 if (!(op.value() instanceof List<?> pair) || pair.size() != 2) {
@@ -64,7 +78,10 @@ final class StoreClient implements Client {
                 body.set("to", JSON.valueToTree(pair.get(1)));
                 yield json(uri(target, "/kv/" + key + "/cas"), "POST", body);
             }
-            case "add" -> json(uri(target, "/set/s"), "POST", field("element", op.value()));
+            case "add" ->
+                family == Family.COUNTER
+                        ? json(uri(target, "/counter/c"), "POST", field("delta", op.value()))
+                        : json(uri(target, "/set/s"), "POST", field("element", op.value()));
             default -> throw new IllegalArgumentException("the store client has no op '" + op.f() + "'");
         };
     }
@@ -91,7 +108,7 @@ final class StoreClient implements Client {
             if (!op.f().equals("read")) {
                 return Completion.ok(op.value());
             }
-            return Completion.ok(set ? elements(body.get("elements")) : plain(body.get("value")));
+            return Completion.ok(family == Family.SET ? elements(body.get("elements")) : plain(body.get("value")));
         }
         String error = body.path("error").asText("unknown");
         boolean definite = body.path("definite").asBoolean(false);
@@ -106,6 +123,14 @@ final class StoreClient implements Client {
             return Completion.info(error + " (a cas that did not happen for another reason than a mismatch)");
         }
         return Completion.fail(error);
+    }
+
+    private String readPath(String key) {
+        return switch (family) {
+            case SET -> "/set/s";
+            case COUNTER -> "/counter/c";
+            case REGISTERS -> "/kv/" + key;
+        };
     }
 
     private static ObjectNode field(String name, @Nullable Object value) {
