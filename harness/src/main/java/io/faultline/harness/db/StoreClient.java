@@ -92,7 +92,7 @@ final class StoreClient implements Client {
         try {
             response = http.send(request.timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException e) {
-            return Completion.fail("connection refused by " + target);
+            return definitelyNotDone(op, "connection refused by " + target);
         } catch (HttpTimeoutException e) {
             return Completion.info("timeout at " + target);
         } catch (IOException e) {
@@ -119,10 +119,17 @@ final class StoreClient implements Client {
         if (!definite) {
             return Completion.info(error);
         }
-        if (op.f().equals("cas") && !error.equals("cas-mismatch")) {
-            return Completion.info(error + " (a cas that did not happen for another reason than a mismatch)");
-        }
-        return Completion.fail(error);
+        return error.equals("cas-mismatch") ? Completion.fail(error) : definitelyNotDone(op, error);
+    }
+
+    /**
+     * An op that certainly did not happen: {@code fail}, except a cas, which is recorded {@code info}: to the
+     * checker a failed cas means "the register did not hold from", which only a mismatch shows.
+     */
+    private static Completion definitelyNotDone(Invocation op, String why) {
+        return op.f().equals("cas")
+                ? Completion.info(why + " (a cas that did not happen for another reason than a mismatch)")
+                : Completion.fail(why);
     }
 
     private String readPath(String key) {
