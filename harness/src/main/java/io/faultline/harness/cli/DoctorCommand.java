@@ -7,6 +7,7 @@ import io.faultline.harness.docker.EngineInfo;
 import io.faultline.harness.images.ImageBuilder;
 import io.faultline.harness.images.NodeImage;
 import io.faultline.harness.os.LocalCommand;
+import io.faultline.nemeses.FaultPackages;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,8 +91,30 @@ final class DoctorCommand implements Callable<Integer> {
                                         ? " (a Docker engine answers)"
                                         : " (no Docker engine: local processes, network faults inside nodes unavailable)"),
                 ""));
+        ClusterRuntime chosen = override != null && !override.isBlank() ? ClusterRuntime.parse(override) : runtime;
+        boolean iptables = findings.stream().anyMatch(f -> f.ok() && f.what().startsWith("iptables"));
+        findings.add(nemeses(chosen, iptables));
         findings.forEach(f -> out.println(f.render()));
         return ExitCodes.OK;
+    }
+
+    /** Which fault packages a test on this machine can use. */
+    static Finding nemeses(ClusterRuntime runtime, boolean iptablesInNodes) {
+        List<String> usable = new ArrayList<>();
+        List<String> not = new ArrayList<>();
+        for (String name : FaultPackages.DESCRIPTIONS.keySet()) {
+            boolean partition = name.startsWith("partition");
+            if (!partition || (runtime == ClusterRuntime.CONTAINERS && iptablesInNodes)) {
+                usable.add(name);
+            } else {
+                not.add(name);
+            }
+        }
+        return new Finding(
+                not.isEmpty(),
+                "nemeses",
+                String.join(", ", usable) + (not.isEmpty() ? "" : "; not here: " + String.join(", ", not)),
+                "partitions need the containers runtime with iptables inside the nodes");
     }
 
     private static Finding image(String tag, boolean present) {

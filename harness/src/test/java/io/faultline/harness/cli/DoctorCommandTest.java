@@ -1,0 +1,26 @@
+package io.faultline.harness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.faultline.harness.cluster.ClusterRuntime;
+import org.junit.jupiter.api.Test;
+
+class DoctorCommandTest {
+
+    @Test
+    void on_local_processes_partitions_are_listed_as_unavailable_with_the_reason() {
+        DoctorCommand.Finding finding = DoctorCommand.nemeses(ClusterRuntime.PROCESSES, false);
+
+        assertThat(finding.ok()).isFalse();
+        assertThat(finding.detail()).startsWith("none, kill").contains("not here: partition, partition-one");
+        assertThat(finding.render()).contains("fix: partitions need the containers runtime");
+    }
+
+    @Test
+    void on_containers_with_iptables_every_nemesis_is_available() {
+        DoctorCommand.Finding finding = DoctorCommand.nemeses(ClusterRuntime.CONTAINERS, true);
+
+        assertThat(finding.ok()).isTrue();
+        assertThat(finding.detail()).contains("partition-ring").doesNotContain("not here");
+    }
+}
