@@ -59,7 +59,7 @@ public final class NodeMain {
         long recovered = storage.lastIndex().value();
         Map<NodeId, InetSocketAddress> peers = new LinkedHashMap<>();
         config.peers().forEach((id, address) -> peers.put(NodeId.of(id), address(address)));
-        RaftOptions options = new RaftOptions(ELECTION_TICKS_MIN, ELECTION_TICKS_MAX, 2, 256, 8, true)
+        RaftOptions options = new RaftOptions(ELECTION_TICKS_MIN, ELECTION_TICKS_MAX, 2, 256, 8, true, true)
                 .withCheckQuorum(!config.bugs().contains(Bug.SPLIT_BRAIN));
         Map<NodeId, String> bootstrap = new LinkedHashMap<>();
         bootstrap.put(self, "");

@@ -41,10 +41,12 @@ public final class MessageCodec {
                     header(out, REQUEST_VOTE, m);
                     out.writeLong(m.lastIndex().value());
                     out.writeLong(m.lastTerm().value());
+                    out.writeBoolean(m.preVote());
                 }
                 case VoteResponse m -> {
                     header(out, VOTE_RESPONSE, m);
                     out.writeBoolean(m.granted());
+                    out.writeBoolean(m.preVote());
                 }
                 case AppendEntries m -> {
                     header(out, APPEND_ENTRIES, m);
@@ -91,8 +93,9 @@ public final class MessageCodec {
             Term term = new Term(in.readLong());
             return switch (type) {
                 case REQUEST_VOTE ->
-                    new RequestVote(from, to, term, LogIndex.of(in.readLong()), new Term(in.readLong()));
-                case VOTE_RESPONSE -> new VoteResponse(from, to, term, in.readBoolean());
+                    new RequestVote(
+                            from, to, term, LogIndex.of(in.readLong()), new Term(in.readLong()), in.readBoolean());
+                case VOTE_RESPONSE -> new VoteResponse(from, to, term, in.readBoolean(), in.readBoolean());
                 case APPEND_ENTRIES -> {
                     LogIndex prevIndex = LogIndex.of(in.readLong());
                     Term prevTerm = new Term(in.readLong());

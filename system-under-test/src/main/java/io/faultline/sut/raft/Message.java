@@ -11,11 +11,15 @@ public sealed interface Message {
 
     Term term();
 
-    /** A candidate asks for a vote. */
-    record RequestVote(NodeId from, NodeId to, Term term, LogIndex lastIndex, Term lastTerm) implements Message {}
+    /**
+     * A candidate asks for a vote; with {@code preVote}, a follower asks whether it would get one in {@code term}
+     * (its own term plus one) before it disrupts anyone by really standing.
+     */
+    record RequestVote(NodeId from, NodeId to, Term term, LogIndex lastIndex, Term lastTerm, boolean preVote)
+            implements Message {}
 
-    /** The answer to {@link RequestVote}. */
-    record VoteResponse(NodeId from, NodeId to, Term term, boolean granted) implements Message {}
+    /** The answer to {@link RequestVote}; a granted pre-vote carries the term it was asked for. */
+    record VoteResponse(NodeId from, NodeId to, Term term, boolean granted, boolean preVote) implements Message {}
 
     /**
      * The leader replicates entries following {@code (prevIndex, prevTerm)}, or only asserts its leadership when

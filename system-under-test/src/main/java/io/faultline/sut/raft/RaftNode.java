@@ -48,6 +48,7 @@ public final class RaftNode {
     private final Set<NodeId> votes = new HashSet<>();
     private boolean quorumContact;
     private boolean readRoundWanted;
+    private boolean preVoting;
     private Optional<Snapshot> restored;
     private LogIndex durable;
 
@@ -83,7 +84,11 @@ public final class RaftNode {
         electionElapsed++;
         if (role != Role.LEADER) {
             if (electionElapsed >= electionTimeout.ticks() && configuration().contains(self)) {
-                startElection();
+                if (options.preVote()) {
+                    startPreVote();
+                } else {
+                    startElection();
+                }
             }
             return;
         }
@@ -107,7 +112,9 @@ public final class RaftNode {
         if (!message.to().equals(self) || message.from().equals(self)) {
             return;
         }
-        if (message.term().isAfter(term)) {
+        boolean preVote = (message instanceof RequestVote r && r.preVote())
+                || (message instanceof VoteResponse v && v.preVote() && v.granted());
+        if (message.term().isAfter(term) && !preVote) { // a pre-vote's term is only a question
             if (message instanceof RequestVote && inLeaderLease()) {
                 return; // a current leader exists: a disruptive candidate must not depose it
             }
@@ -222,7 +229,29 @@ public final class RaftNode {
 
     // ---- elections ----------------------------------------------------------------------------------------
 
+    /** Asks the members whether they would vote for this node in the next term, changing nothing yet. */
+    private void startPreVote() {
+        role = Role.FOLLOWER; // a candidate whose election timed out asks again before standing again
+        preVoting = true;
+        leader = Optional.empty();
+        votes.clear();
+        votes.add(self);
+        electionElapsed = 0;
+        resetElectionTimer();
+        if (hasVoteMajority()) {
+            startElection();
+            return;
+        }
+        LogIndex last = storage.lastIndex();
+        for (NodeId peer : configuration().ids()) {
+            if (!peer.equals(self)) {
+                outbox.add(new RequestVote(self, peer, term.next(), last, storage.termAt(last), true));
+            }
+        }
+    }
+
     private void startElection() {
+        preVoting = false;
         role = Role.CANDIDATE;
         term = term.next();
         votedFor = Optional.of(self);
@@ -240,12 +269,17 @@ public final class RaftNode {
         Term lastTerm = storage.termAt(last);
         for (NodeId peer : configuration().ids()) {
             if (!peer.equals(self)) {
-                outbox.add(new RequestVote(self, peer, term, last, lastTerm));
+                outbox.add(new RequestVote(self, peer, term, last, lastTerm, false));
             }
         }
     }
 
     private void onRequestVote(RequestVote m) {
+        if (m.preVote()) {
+            boolean yes = m.term().isAfter(term) && !inLeaderLease() && logIsUpToDate(m.lastIndex(), m.lastTerm());
+            outbox.add(new VoteResponse(self, m.from(), yes ? m.term() : term, yes, true));
+            return;
+        }
         boolean granted = false;
         if (!m.term().isBefore(term)
                 && (votedFor.isEmpty() || votedFor.get().equals(m.from()))
@@ -257,7 +291,7 @@ public final class RaftNode {
             }
             electionElapsed = 0;
         }
-        outbox.add(new VoteResponse(self, m.from(), term, granted));
+        outbox.add(new VoteResponse(self, m.from(), term, granted, false));
     }
 
     private boolean logIsUpToDate(LogIndex lastIndex, Term lastTerm) {
@@ -267,6 +301,15 @@ public final class RaftNode {
     }
 
     private void onVoteResponse(VoteResponse m) {
+        if (m.preVote()) {
+            if (preVoting && role == Role.FOLLOWER && m.granted() && m.term().equals(term.next())) {
+                votes.add(m.from());
+                if (hasVoteMajority()) {
+                    startElection();
+                }
+            }
+            return;
+        }
         if (role != Role.CANDIDATE || !m.term().equals(term) || !m.granted()) {
             return;
         }
@@ -302,6 +345,7 @@ public final class RaftNode {
         }
         role = Role.FOLLOWER;
         leader = newLeader;
+        preVoting = false;
         if (wasLeader) {
             // Only a vote granted or a leader heard restarts a follower's election timer, so that a candidate
             // that cannot win (its log is behind) does not stop the others from standing.
@@ -364,6 +408,7 @@ public final class RaftNode {
         if (role != Role.FOLLOWER || leader.isEmpty()) {
             becomeFollower(term, Optional.of(m.from()));
         }
+        preVoting = false;
         electionElapsed = 0;
         return true;
     }

@@ -8,6 +8,8 @@ package io.faultline.sut.raft;
  * @param maxBatch at most this many entries in one AppendEntries
  * @param maxInflight at most this many AppendEntries with entries unacknowledged per follower (pipelining)
  * @param checkQuorum a leader that hears from no majority during an election timeout steps down
+ * @param preVote a follower whose timeout expires first asks whether a majority would vote for it, and stands only
+ *     then, so that a node cut off for a while does not depose a working leader when it comes back
  */
 public record RaftOptions(
         int electionTicksMin,
@@ -15,9 +17,10 @@ public record RaftOptions(
         int heartbeatTicks,
         int maxBatch,
         int maxInflight,
-        boolean checkQuorum) {
+        boolean checkQuorum,
+        boolean preVote) {
 
-    public static final RaftOptions DEFAULT = new RaftOptions(10, 20, 2, 256, 8, true);
+    public static final RaftOptions DEFAULT = new RaftOptions(10, 20, 2, 256, 8, true, true);
 
     public RaftOptions {
         if (heartbeatTicks < 1 || electionTicksMin <= heartbeatTicks || electionTicksMax <= electionTicksMin) {
@@ -30,6 +33,7 @@ public record RaftOptions(
     }
 
     public RaftOptions withCheckQuorum(boolean enabled) {
-        return new RaftOptions(electionTicksMin, electionTicksMax, heartbeatTicks, maxBatch, maxInflight, enabled);
+        return new RaftOptions(
+                electionTicksMin, electionTicksMax, heartbeatTicks, maxBatch, maxInflight, enabled, preVote);
     }
 }

@@ -23,8 +23,9 @@ class MessageCodecTest {
     void every_message_type_survives_the_wire() {
         Term t = new Term(7);
         List<Message> messages = List.of(
-                new Message.RequestVote(A, B, t, LogIndex.of(3), new Term(6)),
-                new Message.VoteResponse(B, A, t, true),
+                new Message.RequestVote(A, B, t, LogIndex.of(3), new Term(6), false),
+                new Message.RequestVote(A, B, t, LogIndex.of(3), new Term(6), true),
+                new Message.VoteResponse(B, A, t, true, true),
                 new Message.AppendEntries(
                         A,
                         B,
@@ -50,7 +51,7 @@ class MessageCodecTest {
 
     @Test
     void an_unknown_message_type_is_a_malformed_frame() {
-        byte[] frame = MessageCodec.encode(new Message.VoteResponse(B, A, new Term(1), true));
+        byte[] frame = MessageCodec.encode(new Message.VoteResponse(B, A, new Term(1), true, false));
         frame[0] = 99;
 
         assertThatThrownBy(() -> MessageCodec.decode(frame))

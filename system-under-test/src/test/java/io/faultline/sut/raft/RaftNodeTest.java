@@ -43,10 +43,10 @@ class RaftNodeTest {
         /** Ticks one node until it starts an election, then lets every message settle. */
         void elect(String id) {
             RaftNode candidate = node(id);
-            while (candidate.role() == Role.FOLLOWER) {
+            while (candidate.role() != Role.LEADER) {
                 candidate.tick();
+                settle();
             }
-            settle();
         }
 
         void settle() {
@@ -198,5 +198,23 @@ class RaftNodeTest {
                 .as("n3's snapshot")
                 .hasValueSatisfying(s -> assertThat(s.data()).isEqualTo("state-at-6"));
         assertThat(n3.commitIndex()).as("n3 caught up").isEqualTo(n1.commitIndex());
+    }
+
+    @Test
+    void a_node_cut_off_for_a_while_does_not_depose_the_leader_when_it_comes_back() {
+        Trio trio = new Trio();
+        trio.elect("n1");
+        Term before = trio.node("n1").term();
+        trio.cut.add(NodeId.of("n3"));
+        trio.tickAll(RaftOptions.DEFAULT.electionTicksMax() * 5);
+        Term n3WhileCut = trio.node("n3").term();
+
+        trio.cut.clear();
+        trio.tickAll(RaftOptions.DEFAULT.electionTicksMax());
+
+        assertThat(n3WhileCut).as("n3 only asked (pre-vote), it never stood").isEqualTo(before);
+        assertThat(trio.node("n1").role()).as("n1 after n3 is back").isEqualTo(Role.LEADER);
+        assertThat(trio.node("n1").term()).as("no new term").isEqualTo(before);
+        assertThat(trio.node("n3").leader()).as("n3 follows n1 again").contains(NodeId.of("n1"));
     }
 }
