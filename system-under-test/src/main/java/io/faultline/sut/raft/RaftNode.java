@@ -6,11 +6,9 @@ import io.faultline.sut.raft.Message.InstallSnapshot;
 import io.faultline.sut.raft.Message.RequestVote;
 import io.faultline.sut.raft.Message.VoteResponse;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 
 /**
  * One Raft member as a deterministic state machine without I/O: it is driven by {@link #tick()},
@@ -45,10 +43,9 @@ public final class RaftNode {
     private int electionElapsed;
     private int heartbeatElapsed;
     private final ElectionTimeout electionTimeout;
-    private final Set<NodeId> votes = new HashSet<>();
+    private final Ballot ballot;
     private boolean quorumContact;
     private boolean readRoundWanted;
-    private boolean preVoting;
     private Optional<Snapshot> restored;
     private LogIndex durable;
 
@@ -62,6 +59,7 @@ public final class RaftNode {
         this.storage = storage;
         this.options = options;
         this.electionTimeout = new ElectionTimeout(options, random);
+        this.ballot = new Ballot(self);
         this.membership = new Membership(initial, storage);
         this.replication = new Replication(self, storage, options);
         this.followerLog =
@@ -232,10 +230,8 @@ public final class RaftNode {
     /** Asks the members whether they would vote for this node in the next term, changing nothing yet. */
     private void startPreVote() {
         role = Role.FOLLOWER; // a candidate whose election timed out asks again before standing again
-        preVoting = true;
+        ballot.open(true);
         leader = Optional.empty();
-        votes.clear();
-        votes.add(self);
         electionElapsed = 0;
         resetElectionTimer();
         if (hasVoteMajority()) {
@@ -251,14 +247,12 @@ public final class RaftNode {
     }
 
     private void startElection() {
-        preVoting = false;
         role = Role.CANDIDATE;
         term = term.next();
         votedFor = Optional.of(self);
         leader = Optional.empty();
         storage.saveHardState(new HardState(term, votedFor));
-        votes.clear();
-        votes.add(self);
+        ballot.open(false);
         electionElapsed = 0;
         resetElectionTimer();
         if (hasVoteMajority()) {
@@ -276,14 +270,16 @@ public final class RaftNode {
 
     private void onRequestVote(RequestVote m) {
         if (m.preVote()) {
-            boolean yes = m.term().isAfter(term) && !inLeaderLease() && logIsUpToDate(m.lastIndex(), m.lastTerm());
+            boolean yes = m.term().isAfter(term)
+                    && !inLeaderLease()
+                    && Ballot.candidateIsUpToDate(storage, m.lastIndex(), m.lastTerm());
             outbox.add(new VoteResponse(self, m.from(), yes ? m.term() : term, yes, true));
             return;
         }
         boolean granted = false;
         if (!m.term().isBefore(term)
                 && (votedFor.isEmpty() || votedFor.get().equals(m.from()))
-                && logIsUpToDate(m.lastIndex(), m.lastTerm())) {
+                && Ballot.candidateIsUpToDate(storage, m.lastIndex(), m.lastTerm())) {
             granted = true;
             if (votedFor.isEmpty()) {
                 votedFor = Optional.of(m.from());
@@ -294,16 +290,13 @@ public final class RaftNode {
         outbox.add(new VoteResponse(self, m.from(), term, granted, false));
     }
 
-    private boolean logIsUpToDate(LogIndex lastIndex, Term lastTerm) {
-        LogIndex myLast = storage.lastIndex();
-        Term myLastTerm = storage.termAt(myLast);
-        return lastTerm.isAfter(myLastTerm) || (lastTerm.equals(myLastTerm) && !lastIndex.isBefore(myLast));
-    }
-
     private void onVoteResponse(VoteResponse m) {
         if (m.preVote()) {
-            if (preVoting && role == Role.FOLLOWER && m.granted() && m.term().equals(term.next())) {
-                votes.add(m.from());
+            if (ballot.isOpenPreVote()
+                    && role == Role.FOLLOWER
+                    && m.granted()
+                    && m.term().equals(term.next())) {
+                ballot.grant(m.from());
                 if (hasVoteMajority()) {
                     startElection();
                 }
@@ -313,15 +306,14 @@ public final class RaftNode {
         if (role != Role.CANDIDATE || !m.term().equals(term) || !m.granted()) {
             return;
         }
-        votes.add(m.from());
+        ballot.grant(m.from());
         if (hasVoteMajority()) {
             becomeLeader();
         }
     }
 
     private boolean hasVoteMajority() {
-        Configuration c = configuration();
-        return votes.stream().filter(c::contains).count() >= c.majority();
+        return ballot.won(configuration());
     }
 
     private void becomeLeader() {
@@ -345,7 +337,7 @@ public final class RaftNode {
         }
         role = Role.FOLLOWER;
         leader = newLeader;
-        preVoting = false;
+        ballot.close();
         if (wasLeader) {
             // Only a vote granted or a leader heard restarts a follower's election timer, so that a candidate
             // that cannot win (its log is behind) does not stop the others from standing.
@@ -408,7 +400,7 @@ public final class RaftNode {
         if (role != Role.FOLLOWER || leader.isEmpty()) {
             becomeFollower(term, Optional.of(m.from()));
         }
-        preVoting = false;
+        ballot.close();
         electionElapsed = 0;
         return true;
     }
