@@ -95,10 +95,10 @@ public final class NodeMain {
         http.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             http.close();
+            raft.close();
             try {
-                raft.close();
                 transport.close();
-            } catch (IOException | InterruptedException e) {
+            } catch (IOException e) {
                 // stopping anyway
             }
         }));

@@ -301,12 +301,17 @@ final class LocalCluster implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         for (Process p : processes.values()) {
             p.destroyForcibly();
         }
         for (Process p : processes.values()) {
-            p.waitFor();
+            try {
+                p.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
         processes.clear();
     }
