@@ -1,5 +1,6 @@
 package io.faultline.workloads;
 
+import io.faultline.workloads.append.ListAppendWorkload;
 import io.faultline.workloads.counter.CounterWorkload;
 import io.faultline.workloads.register.RegisterWorkload;
 import io.faultline.workloads.set.SetWorkload;
@@ -93,6 +94,10 @@ public final class Workloads {
                 "counter",
                 "adds and reads of a grow-only counter; every read must stay within bounds",
                 o -> new CounterWorkload()));
+        list.add(new Builtin(
+                "list-append",
+                "transactions of appends and reads over a few keys (Elle's list-append), checked per key",
+                o -> new ListAppendWorkload(o.keys())));
         return list;
     }
 }

@@ -34,6 +34,7 @@ public final class InMemoryDb implements Db {
         return switch (workload) {
             case "set" -> this::applySet;
             case "counter" -> this::applyCounter;
+            case "list-append" -> this::applyTxn;
             default -> this::apply;
         };
     }
@@ -51,6 +52,23 @@ public final class InMemoryDb implements Db {
             case "read" -> Completion.ok(counter.get());
             default -> throw new IllegalArgumentException("the in-memory counter has no op '" + op.f() + "'");
         };
+    }
+
+    private final Map<Object, List<Object>> lists = new java.util.HashMap<>();
+
+    private synchronized Completion applyTxn(Invocation op) {
+        List<Object> result = new java.util.ArrayList<>();
+        for (Object m : (List<?>) op.value()) {
+            List<?> micro = (List<?>) m;
+            List<Object> list = lists.computeIfAbsent(micro.get(1), k -> new java.util.ArrayList<>());
+            if (micro.get(0).equals("append")) {
+                list.add(micro.get(2));
+                result.add(micro);
+            } else {
+                result.add(java.util.Arrays.asList("r", micro.get(1), List.copyOf(list)));
+            }
+        }
+        return Completion.ok(result);
     }
 
     private Completion applySet(Invocation op) {

@@ -39,12 +39,14 @@ final class StoreClient implements Client {
     enum Family {
         REGISTERS,
         SET,
-        COUNTER;
+        COUNTER,
+        TXN;
 
         static Family of(String workload) {
             return switch (workload) {
                 case "set" -> SET;
                 case "counter" -> COUNTER;
+                case "list-append" -> TXN;
                 default -> REGISTERS;
             };
         }
@@ -78,6 +80,7 @@ final class StoreClient implements Client {
                 body.set("to", JSON.valueToTree(pair.get(1)));
                 yield json(uri(target, "/kv/" + key + "/cas"), "POST", body);
             }
+            case "txn" -> json(uri(target, "/txn"), "POST", txnBody(op.value()));
             case "add" ->
                 family == Family.COUNTER
                         ? json(uri(target, "/counter/c"), "POST", field("delta", op.value()))
@@ -105,6 +108,9 @@ final class StoreClient implements Client {
             return Completion.info("unreadable answer from " + target + ": " + e.getMessage());
         }
         if (body.path("ok").asBoolean(false)) {
+            if (op.f().equals("txn")) {
+                return Completion.ok(txnResult(op.value(), body.get("ops")));
+            }
             if (!op.f().equals("read")) {
                 return Completion.ok(op.value());
             }
@@ -136,8 +142,41 @@ final class StoreClient implements Client {
         return switch (family) {
             case SET -> "/set/s";
             case COUNTER -> "/counter/c";
-            case REGISTERS -> "/kv/" + key;
+            case REGISTERS, TXN -> "/kv/" + key;
         };
+    }
+
+    /** {@code [[append k v] [r k nil]]} as the store's {@code {"ops": [["append","l1",v],["r","l1",null]]}}. */
+    private static ObjectNode txnBody(@Nullable Object value) {
+        if (!(value instanceof List<?> micros)) {
+            throw new IllegalArgumentException("a txn needs a list of micro-ops, not " + value);
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode ops = JSON.createArrayNode();
+        for (Object m : micros) {
+            List<?> micro = (List<?>) m;
+            com.fasterxml.jackson.databind.node.ArrayNode op = ops.addArray();
+            op.add(String.valueOf(micro.get(0)));
+            op.add("l" + micro.get(1));
+            op.add((JsonNode) JSON.valueToTree(micro.get(2)));
+        }
+        ObjectNode body = JSON.createObjectNode();
+        body.set("ops", ops);
+        return body;
+    }
+
+    /** The invoked micro-ops with each read's value taken from the store's answer, position by position. */
+    private static List<Object> txnResult(@Nullable Object invoked, @Nullable JsonNode answered) {
+        List<Object> result = new ArrayList<>();
+        List<?> micros = (List<?>) invoked;
+        for (int i = 0; i < micros.size(); i++) {
+            List<?> micro = (List<?>) micros.get(i);
+            Object value = micro.get(2);
+            if ("r".equals(micro.get(0)) && answered != null && answered.get(i) != null) {
+                value = elements(answered.get(i).get(2));
+            }
+            result.add(java.util.Arrays.asList(micro.get(0), micro.get(1), value));
+        }
+        return result;
     }
 
     private static ObjectNode field(String name, @Nullable Object value) {

@@ -35,6 +35,7 @@ class ChaosSuiteIT {
         "multi-register, kill-majority",
         "set, partition",
         "counter, kill",
+        "list-append, partition-ring",
     })
     void the_correct_store_passes_its_checker(String workload, String nemesis) throws Exception {
         Duration interval =
