@@ -86,6 +86,10 @@ final class LocalCluster implements AutoCloseable {
     }
 
     private void start(String id, List<String> more) throws IOException {
+        Process running = processes.get(id);
+        if (running != null && running.isAlive()) {
+            throw new IllegalStateException(id + " is running already: a second process would be left behind");
+        }
         Node node = nodes.get(id);
         StringBuilder peers = new StringBuilder();
         for (Node other : nodes.values()) {
