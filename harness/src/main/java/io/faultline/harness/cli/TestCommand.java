@@ -32,7 +32,8 @@ final class TestCommand implements Callable<Integer> {
     @Option(
             names = "--workload",
             defaultValue = "register",
-            description = "register, cas-register, multi-register, set, counter, list-append (default ${DEFAULT-VALUE}).")
+            description =
+                    "register, cas-register, multi-register, set, counter, list-append (default ${DEFAULT-VALUE}).")
     String workload;
 
     @Option(

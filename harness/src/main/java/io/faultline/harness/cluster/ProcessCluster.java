@@ -30,9 +30,11 @@ public final class ProcessCluster implements Cluster {
     /** Starts every node and waits until all are healthy; on failure, stops what started and throws. */
     public static ProcessCluster start(ClusterSpec spec) {
         Path jar = NodeDistribution.jar();
+        int[] free = freePorts(2 * spec.size());
         Map<NodeId, int[]> ports = new LinkedHashMap<>();
+        int next = 0;
         for (NodeId id : spec.ids()) {
-            ports.put(id, new int[] {freePort(), freePort()});
+            ports.put(id, new int[] {free[next++], free[next++]});
         }
         List<Node> nodes = new ArrayList<>();
         for (NodeId id : spec.ids()) {
@@ -78,13 +80,31 @@ public final class ProcessCluster implements Cluster {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            return socket.getLocalPort();
+    /**
+     * Distinct free loopback ports: every socket stays bound until all are chosen, so the system cannot hand the
+     * same port out twice.
+     */
+    private static int[] freePorts(int count) {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket();
+                held.add(socket);
+                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
         } catch (IOException e) {
             throw new UncheckedIOException("no free loopback port: " + e.getMessage(), e);
+        } finally {
+            for (ServerSocket socket : held) {
+                try {
+                    socket.close();
+                } catch (IOException e) {
+                    // closing a listening socket that was never used cannot lose anything
+                }
+            }
         }
     }
 
