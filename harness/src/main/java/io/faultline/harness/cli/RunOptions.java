@@ -102,6 +102,11 @@ final class RunOptions {
         return seed;
     }
 
+    /** The runtime asked for, or the one a test would choose (containers when a Docker engine answers). */
+    ClusterRuntime runtime() {
+        return runtime != null ? ClusterRuntime.parse(runtime) : ClusterRuntime.choose();
+    }
+
     TestSpec spec(String name, String workload, String nemesis) {
         if (testCount < 1) {
             throw new IllegalArgumentException("--test-count must be at least 1, not " + testCount);

@@ -1,6 +1,7 @@
 package io.faultline.harness.cli;
 
 import io.faultline.checkers.Verdict;
+import io.faultline.harness.cluster.ClusterRuntime;
 import io.faultline.harness.run.RunResult;
 import io.faultline.harness.run.TestRunner;
 import io.faultline.harness.run.TestSpec;
@@ -52,7 +53,14 @@ final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        TestSpec base = options.spec(name != null ? name : workload + "-" + nemesis, workload, nemesis);
+        String fault = nemesis;
+        boolean chosenByUser = spec.commandLine().getParseResult().hasMatchedOption("--nemesis");
+        if (!chosenByUser && fault.startsWith("partition") && options.runtime() == ClusterRuntime.PROCESSES) {
+            fault = "kill";
+            out.println("no Docker engine: local processes share one network and cannot be partitioned, so the"
+                    + " demo kills nodes instead (--nemesis kill); start dockerd for partitions");
+        }
+        TestSpec base = options.spec(name != null ? name : workload + "-" + fault, workload, fault);
         Verdict merged = Verdict.VALID;
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < options.testCount; i++) {

@@ -1,0 +1,67 @@
+package io.faultline.harness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code faultline test} on local processes: the demo works without Docker, and partitions say why they cannot. */
+class TestCommandTest {
+
+    @TempDir
+    Path store;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return FaultlineCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void without_docker_the_demo_kills_nodes_instead_of_partitioning_them_and_says_so() throws Exception {
+        int exit = run(
+                "test",
+                "--runtime",
+                "processes",
+                "--nodes",
+                "3",
+                "--time-limit",
+                "4s",
+                "--fault-interval",
+                "1s",
+                "--recovery",
+                "1s",
+                "--store",
+                store.toString());
+
+        assertThat(out.toString())
+                .contains("demo kills nodes instead (--nemesis kill)")
+                .contains("verdict: valid");
+        assertThat(exit).as("%s%s", out, err).isZero();
+        assertThat(Files.isDirectory(store.resolve("register-kill"))).isTrue();
+        assertThat(Files.readString(store.resolve("latest").resolve("history.jsonl")))
+                .contains("\"f\":\"kill\"");
+    }
+
+    @Test
+    void asking_for_partitions_on_local_processes_is_bad_usage_with_the_reason() {
+        int exit = run(
+                "test",
+                "--runtime",
+                "processes",
+                "--nemesis",
+                "partition",
+                "--time-limit",
+                "1s",
+                "--store",
+                store.toString());
+
+        assertThat(exit).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("needs the containers runtime").contains("--nemesis kill or pause");
+    }
+}
