@@ -39,6 +39,8 @@ public final class FaultPackages {
         d.put("kill-majority", "SIGKILL a random majority at once, then start them again");
         d.put("kill-all", "SIGKILL every node at once, then start them again");
         d.put("pause", "SIGSTOP one random node, then resume it");
+        d.put("kill-primary", "SIGKILL whichever node is primary (the leader) at that moment, then start it again");
+        d.put("pause-primary", "SIGSTOP the primary at that moment, then resume it");
         return Collections.unmodifiableMap(d);
     }
 
@@ -53,6 +55,8 @@ public final class FaultPackages {
             case "kill-majority" -> process(name, "kill", "start", nodes, interval, nodes.size() / 2 + 1);
             case "kill-all" -> process(name, "kill", "start", nodes, interval, nodes.size());
             case "pause" -> process(name, "pause", "resume", nodes, interval, 1);
+            case "kill-primary" -> primary(name, "kill", "start", interval);
+            case "pause-primary" -> primary(name, "pause", "resume", interval);
             default ->
                 plugin(name)
                         .map(p -> p.create(nodes, interval))
@@ -118,6 +122,13 @@ public final class FaultPackages {
             Generator end = Gen.seq(Gen.sleep(interval), Gen.once(OpSpec.of(stopF, chosen)));
             return new Step.Emit(new Invocation(worker, ctx.time(), startF, chosen, Map.of()), end);
         }
+    }
+
+    /** Targets resolved when the op runs: the primaries then, and later the nodes that op affected. */
+    private static FaultPackage primary(String name, String startF, String stopF, Duration interval) {
+        Generator start = Gen.once(OpSpec.of(startF, ProcessNemesis.PRIMARIES));
+        Generator stop = Gen.once(OpSpec.of(stopF, ProcessNemesis.AFFECTED));
+        return new FaultPackage(name, cycle(interval, start, stop), Gen.empty(), new ProcessNemesis());
     }
 
     private static Generator cycle(Duration interval, Generator start, Generator stop) {

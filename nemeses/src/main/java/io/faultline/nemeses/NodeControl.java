@@ -31,6 +31,14 @@ public interface NodeControl {
     /** A TCP port this node listens on for its peers, used to prove a partition took effect. */
     int peerPort(String node);
 
+    /**
+     * The nodes that are primaries now (the Raft leader, say), as far as the database can tell; empty when it cannot
+     * tell or no node is primary at the moment.
+     */
+    default List<String> primaries() {
+        return List.of();
+    }
+
     /** What a command printed and how it exited. */
     record CommandResult(int exitCode, String output) {
         public boolean ok() {

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Process faults: {@code kill} (SIGKILL) and {@code start}, {@code pause} (SIGSTOP or {@code docker pause}) and
- * {@code resume}, each with a list of nodes as its value. Killing several nodes freezes them all first, so that they
+ * {@code resume}, each with a list of nodes as its value, or {@code "primaries"} (whichever nodes are primary when the
+ * op runs) or {@code "affected"} (the nodes it killed or paused before). Killing several nodes freezes them all first, so that they
  * stop at one instant: the Docker engine serializes kills (five take about 0.6 s), and a node still running in the
  * meantime could persist what the others lose. The harness's node control waits until each change took effect (a
  * killed node is gone, a started one answers), which is what "verified" records.
@@ -19,9 +20,17 @@ public final class ProcessNemesis implements Nemesis {
     private final Set<String> killed = new LinkedHashSet<>();
     private final Set<String> paused = new LinkedHashSet<>();
 
+    /** A value naming the primaries at the moment the op runs, rather than nodes chosen in advance. */
+    public static final String PRIMARIES = "primaries";
+    /** A value naming every node this nemesis killed (for start) or paused (for resume) and has not restored. */
+    public static final String AFFECTED = "affected";
+
     @Override
     public synchronized Outcome invoke(String f, @Nullable Object value, NodeControl nodes) {
-        List<String> targets = nodesOf(f, value);
+        List<String> targets = resolve(f, value, nodes);
+        if (targets.isEmpty()) {
+            return new Outcome(List.of(), false, f + " found no node to act on (" + value + ")");
+        }
         switch (f) {
             case "kill" -> {
                 if (targets.size() > 1) {
@@ -63,6 +72,16 @@ public final class ProcessNemesis implements Nemesis {
             action.accept(nodes, n);
             return n;
         });
+    }
+
+    private List<String> resolve(String f, @Nullable Object value, NodeControl nodes) {
+        if (PRIMARIES.equals(value)) {
+            return nodes.primaries();
+        }
+        if (AFFECTED.equals(value)) {
+            return List.copyOf(f.equals("start") ? killed : paused);
+        }
+        return nodesOf(f, value);
     }
 
     private static List<String> nodesOf(String f, @Nullable Object value) {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The Raft store Faultline ships ({@code system-under-test}), with its known-wrong modes behind {@code --bug}. */
-public record BundledStore(List<String> bugs) implements Db {
+public record BundledStore(List<String> bugs) implements Db, Db.Primaries {
 
     /** The store's known-wrong modes (see docs/store.md). */
     public static final List<String> BUGS =
@@ -39,5 +39,42 @@ public record BundledStore(List<String> bugs) implements Db {
     public Client openClient(ClusterView cluster, int worker, String workload) {
         List<String> nodes = cluster.nodes();
         return new StoreClient(cluster, nodes.get(worker % nodes.size()), StoreClient.Family.of(workload));
+    }
+
+    /** The leader most nodes name in {@code GET /status}, if it says it is the leader itself. */
+    @Override
+    public List<String> primaries(ClusterView cluster) {
+        java.util.Map<String, Integer> votes = new java.util.HashMap<>();
+        java.util.Map<String, String> roles = new java.util.HashMap<>();
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(java.time.Duration.ofSeconds(1))
+                .build()) {
+            for (String node : cluster.nodes()) {
+                try {
+                    var response = http.send(
+                            java.net.http.HttpRequest.newBuilder(
+                                            cluster.clientAddress(node).http("/status"))
+                                    .timeout(java.time.Duration.ofSeconds(2))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+                    var status = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+                    roles.put(node, status.path("role").asText(""));
+                    if (status.path("leader").isTextual()) {
+                        votes.merge(status.path("leader").asText(), 1, Integer::sum);
+                    }
+                } catch (java.io.IOException | RuntimeException e) {
+                    // a node that does not answer has no say
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return List.of();
+                }
+            }
+        }
+        return votes.entrySet().stream()
+                .max(java.util.Map.Entry.comparingByValue())
+                .map(java.util.Map.Entry::getKey)
+                .filter(leader -> "leader".equals(roles.get(leader)))
+                .map(List::of)
+                .orElse(List.of());
     }
 }

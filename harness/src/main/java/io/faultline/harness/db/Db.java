@@ -27,6 +27,12 @@ public interface Db {
         return true;
     }
 
+    /** An optional capability: a database that can tell which nodes are primaries now. */
+    interface Primaries {
+        /** The current primaries, or an empty list when none is known. */
+        List<String> primaries(ClusterView cluster);
+    }
+
     /** Makes databases of one name; register an implementation in {@code META-INF/services}. */
     interface DbProvider {
         String name();

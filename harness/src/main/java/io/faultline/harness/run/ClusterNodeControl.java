@@ -6,6 +6,7 @@ import io.faultline.harness.cluster.HostPort;
 import io.faultline.harness.cluster.Node;
 import io.faultline.harness.cluster.NodeId;
 import io.faultline.harness.db.ClusterView;
+import io.faultline.harness.db.Db;
 import io.faultline.nemeses.NodeControl;
 import java.time.Duration;
 import java.util.List;
@@ -14,9 +15,16 @@ import java.util.List;
 final class ClusterNodeControl implements NodeControl, ClusterView {
 
     private final Cluster cluster;
+    private final Db db;
 
-    ClusterNodeControl(Cluster cluster) {
+    ClusterNodeControl(Cluster cluster, Db db) {
         this.cluster = cluster;
+        this.db = db;
+    }
+
+    @Override
+    public List<String> primaries() {
+        return db instanceof Db.Primaries p ? p.primaries(this) : List.of();
     }
 
     @Override

@@ -86,7 +86,7 @@ public final class TestRunner {
                 log(run, "starting " + spec.nodes() + " nodes (" + runtime.label() + ")");
                 cluster =
                         runtime.start(new ClusterSpec(spec.nodes(), db.nodeArgs(), run.path(), Duration.ofSeconds(90)));
-                control = new ClusterNodeControl(cluster);
+                control = new ClusterNodeControl(cluster, db);
             }
             List<String> nodeNames = control == null ? nodeNames(spec.nodes()) : control.nodes();
             faults = FaultPackages.create(spec.nemesis(), nodeNames, spec.faultInterval());

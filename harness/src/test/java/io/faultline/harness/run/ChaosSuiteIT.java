@@ -30,6 +30,7 @@ class ChaosSuiteIT {
     @CsvSource({
         "register, partition-one",
         "register, kill",
+        "register, kill-primary",
         "cas-register, pause",
         "multi-register, partition-bridge",
         "multi-register, kill-majority",
