@@ -3,6 +3,7 @@ package io.faultline.sut.disk;
 import io.faultline.sut.raft.HardState;
 import io.faultline.sut.raft.LogEntry;
 import io.faultline.sut.raft.LogIndex;
+import io.faultline.sut.raft.LogWindow;
 import io.faultline.sut.raft.NodeId;
 import io.faultline.sut.raft.Snapshot;
 import io.faultline.sut.raft.Storage;
@@ -15,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.CRC32C;
@@ -38,10 +38,10 @@ public final class FileStorage implements Storage {
     private final Path dir;
     private FileChannel channel;
     private final Durability durability;
-    private final List<LogEntry> log = new ArrayList<>();
-    private long offset = -1;
+    /** Null while the journal is replayed and no entry has said where the log starts. */
+    private LogWindow window;
+
     private HardState hard = HardState.INITIAL;
-    private Optional<Snapshot> snapshot;
     private ByteBuffer pending = ByteBuffer.allocate(1 << 16);
     private long lastWriteNanos = System.nanoTime();
 
@@ -69,9 +69,9 @@ public final class FileStorage implements Storage {
             if (created) {
                 SnapshotFile.forceDirectory(dir);
             }
-            storage.snapshot = SnapshotFile.read(dir);
+            Optional<Snapshot> snapshot = SnapshotFile.read(dir);
             storage.replay();
-            storage.reconcileWithSnapshot();
+            storage.reconcileWith(snapshot);
             return storage;
         } catch (IOException e) {
             throw new StorageFailedException("cannot open the journal in " + dir + ": " + e.getMessage(), e);
@@ -113,28 +113,17 @@ public final class FileStorage implements Storage {
      * A crash between writing a snapshot and rewriting the journal leaves the old journal: keep only the entries
      * after the snapshot, and none if the journal disagrees with the snapshot at its index.
      */
-    private void reconcileWithSnapshot() {
+    private void reconcileWith(Optional<Snapshot> snapshot) {
         long at = snapshot.map(s -> s.index().value()).orElse(0L);
-        if (offset < 0) {
-            offset = at;
-        }
-        if (offset == at) {
+        if (window == null) {
+            window = new LogWindow(at, snapshot, List.of());
             return;
         }
-        if (offset > at) {
-            throw new StorageFailedException("journal in " + dir + " starts at " + (offset + 1)
+        if (window.offset() > at) {
+            throw new StorageFailedException("journal in " + dir + " starts at " + (window.offset() + 1)
                     + " but the snapshot ends at " + at + ": entries are missing");
         }
-        boolean agrees = at <= offset + log.size()
-                && log.get((int) (at - offset - 1))
-                        .term()
-                        .equals(snapshot.orElseThrow().term());
-        if (agrees) {
-            log.subList(0, (int) (at - offset)).clear();
-        } else {
-            log.clear();
-        }
-        offset = at;
+        snapshot.ifPresent(window::install);
     }
 
     private void applyRecord(ByteBuffer r) {
@@ -152,12 +141,19 @@ public final class FileStorage implements Storage {
                 if (kind < 0 || kind >= LogEntry.Kind.values().length) {
                     throw new StorageFailedException("journal in " + dir + " holds an entry of unknown kind " + kind);
                 }
-                if (offset < 0) {
-                    offset = index.value() - 1;
+                if (window == null) {
+                    window = new LogWindow(index.value() - 1, Optional.empty(), List.of());
                 }
-                log.add(new LogEntry(term, index, LogEntry.Kind.values()[kind], readString(r)));
+                window.list().add(new LogEntry(term, index, LogEntry.Kind.values()[kind], readString(r)));
             }
-            case TRUNCATE -> truncateInMemory(LogIndex.of(r.getLong()));
+            case TRUNCATE -> {
+                LogIndex from = LogIndex.of(r.getLong());
+                if (window != null && from.value() <= window.offset()) {
+                    window.list().clear();
+                } else if (window != null) {
+                    window.truncateFrom(from);
+                }
+            }
             default -> throw new StorageFailedException("journal in " + dir + " holds an unknown record type " + type);
         }
     }
@@ -184,51 +180,32 @@ public final class FileStorage implements Storage {
 
     @Override
     public LogIndex lastIndex() {
-        return LogIndex.of(offset + log.size());
+        return window.lastIndex();
     }
 
     @Override
     public Optional<Snapshot> snapshot() {
-        return snapshot;
+        return window.snapshot();
     }
 
     @Override
     public Term termAt(LogIndex index) {
-        if (index.value() == 0) {
-            return Term.ZERO;
-        }
-        if (index.value() == offset) {
-            return snapshot.orElseThrow().term();
-        }
-        return entry(index).term();
+        return window.termAt(index);
     }
 
     @Override
     public LogEntry entry(LogIndex index) {
-        if (index.value() <= offset || index.value() > offset + log.size()) {
-            throw new IndexOutOfBoundsException(
-                    "no entry " + index + " in a log holding (" + offset + ", " + (offset + log.size()) + "]");
-        }
-        return log.get((int) (index.value() - offset - 1));
+        return window.entry(index);
     }
 
     @Override
     public List<LogEntry> entries(LogIndex from, int max) {
-        if (from.value() <= offset) {
-            throw new IndexOutOfBoundsException("entries up to " + offset + " are compacted; asked from " + from);
-        }
-        int start = (int) (from.value() - offset - 1);
-        int end = Math.min(log.size(), start + max);
-        return start >= end ? List.of() : List.copyOf(log.subList(start, end));
+        return window.entries(from, max);
     }
 
     @Override
     public void append(LogEntry entry) {
-        if (entry.index().value() != offset + log.size() + 1) {
-            throw new IllegalArgumentException("entries are appended in order: expected index "
-                    + (offset + log.size() + 1) + ", got " + entry.index());
-        }
-        log.add(entry);
+        window.append(entry);
         record(appendRecord(entry));
     }
 
@@ -245,36 +222,17 @@ public final class FileStorage implements Storage {
 
     @Override
     public void truncateFrom(LogIndex index) {
-        if (index.value() <= offset) {
-            throw new IllegalArgumentException(
-                    "cannot truncate at " + index + ": entries up to " + offset + " are in the snapshot");
-        }
-        truncateInMemory(index);
+        window.truncateFrom(index);
         ByteBuffer r = ByteBuffer.allocate(1 + 8);
         record(r.put(TRUNCATE).putLong(index.value()));
     }
 
-    private void truncateInMemory(LogIndex index) {
-        int keep = (int) Math.max(0, index.value() - Math.max(offset, 0) - 1);
-        while (log.size() > keep) {
-            log.removeLast();
-        }
-    }
-
     @Override
     public void installSnapshot(Snapshot s) {
-        if (s.index().value() <= offset) {
+        if (s.index().value() <= window.offset()) {
             return;
         }
-        boolean keepSuffix =
-                s.index().value() <= offset + log.size() && termAt(s.index()).equals(s.term());
-        if (keepSuffix) {
-            log.subList(0, (int) (s.index().value() - offset)).clear();
-        } else {
-            log.clear();
-        }
-        offset = s.index().value();
-        snapshot = Optional.of(s);
+        window.install(s);
         SnapshotFile.write(dir, s);
         rewriteJournal();
     }
@@ -283,7 +241,7 @@ public final class FileStorage implements Storage {
     private void rewriteJournal() {
         pending.clear();
         record(hardStateRecord(hard));
-        for (LogEntry entry : log) {
+        for (LogEntry entry : window.list()) {
             record(appendRecord(entry));
         }
         pending.flip();

@@ -12,9 +12,7 @@ public final class MemoryStorage implements Storage {
 
     private final boolean honourSync;
     private HardState hard;
-    private Optional<Snapshot> snapshot;
-    private long offset;
-    private final List<LogEntry> log;
+    private final LogWindow window;
 
     private HardState durableHard;
     private Optional<Snapshot> durableSnapshot;
@@ -24,9 +22,7 @@ public final class MemoryStorage implements Storage {
     private MemoryStorage(HardState hard, Optional<Snapshot> snapshot, List<LogEntry> log, boolean honourSync) {
         this.honourSync = honourSync;
         this.hard = hard;
-        this.snapshot = snapshot;
-        this.offset = snapshot.map(s -> s.index().value()).orElse(0L);
-        this.log = new ArrayList<>(log);
+        this.window = new LogWindow(snapshot.map(s -> s.index().value()).orElse(0L), snapshot, log);
         this.durableHard = hard;
         this.durableSnapshot = snapshot;
         this.durableLog = new ArrayList<>(log);
@@ -58,64 +54,38 @@ public final class MemoryStorage implements Storage {
 
     @Override
     public LogIndex lastIndex() {
-        return LogIndex.of(offset + log.size());
+        return window.lastIndex();
     }
 
     @Override
     public Optional<Snapshot> snapshot() {
-        return snapshot;
+        return window.snapshot();
     }
 
     @Override
     public Term termAt(LogIndex index) {
-        if (index.value() == 0) {
-            return Term.ZERO;
-        }
-        if (index.value() == offset) {
-            return snapshot.orElseThrow().term();
-        }
-        return entry(index).term();
+        return window.termAt(index);
     }
 
     @Override
     public LogEntry entry(LogIndex index) {
-        if (index.value() <= offset || index.value() > offset + log.size()) {
-            throw new IndexOutOfBoundsException(
-                    "no entry " + index + " in a log holding (" + offset + ", " + (offset + log.size()) + "]");
-        }
-        return log.get((int) (index.value() - offset - 1));
+        return window.entry(index);
     }
 
     @Override
     public List<LogEntry> entries(LogIndex from, int max) {
-        if (from.value() <= offset) {
-            throw new IndexOutOfBoundsException("entries up to " + offset + " are compacted; asked from " + from);
-        }
-        int start = (int) (from.value() - offset - 1);
-        int end = Math.min(log.size(), start + max);
-        return start >= end ? List.of() : List.copyOf(log.subList(start, end));
+        return window.entries(from, max);
     }
 
     @Override
     public void append(LogEntry entry) {
-        if (entry.index().value() != offset + log.size() + 1) {
-            throw new IllegalArgumentException("entries are appended in order: expected index "
-                    + (offset + log.size() + 1) + ", got " + entry.index());
-        }
-        log.add(entry);
+        window.append(entry);
         dirtyFrom = Math.min(dirtyFrom, entry.index().value());
     }
 
     @Override
     public void truncateFrom(LogIndex index) {
-        if (index.value() <= offset) {
-            throw new IllegalArgumentException(
-                    "cannot truncate at " + index + ": entries up to " + offset + " are in the snapshot");
-        }
-        int keep = (int) (index.value() - offset - 1);
-        while (log.size() > keep) {
-            log.removeLast();
-        }
+        window.truncateFrom(index);
         dirtyFrom = Math.min(dirtyFrom, index.value());
     }
 
@@ -130,7 +100,8 @@ public final class MemoryStorage implements Storage {
     public void flush() {
         durableHard = hard;
         if (dirtyFrom != Long.MAX_VALUE) {
-            int keep = (int) Math.max(0, Math.min(dirtyFrom - 1 - offset, durableLog.size()));
+            List<LogEntry> log = window.list();
+            int keep = (int) Math.max(0, Math.min(dirtyFrom - 1 - window.offset(), durableLog.size()));
             while (durableLog.size() > keep) {
                 durableLog.removeLast();
             }
@@ -141,27 +112,19 @@ public final class MemoryStorage implements Storage {
 
     @Override
     public void installSnapshot(Snapshot s) {
-        if (s.index().value() <= offset) {
+        if (s.index().value() <= window.offset()) {
             return;
         }
-        boolean keepSuffix =
-                s.index().value() <= offset + log.size() && termAt(s.index()).equals(s.term());
-        if (keepSuffix) {
-            log.subList(0, (int) (s.index().value() - offset)).clear();
-        } else {
-            log.clear();
-        }
-        offset = s.index().value();
-        snapshot = Optional.of(s);
+        window.install(s);
         durableHard = hard;
-        durableSnapshot = snapshot;
+        durableSnapshot = window.snapshot();
         durableLog.clear();
-        durableLog.addAll(log);
+        durableLog.addAll(window.list());
         dirtyFrom = Long.MAX_VALUE;
     }
 
     /** The entries after the snapshot, for checks. */
     public List<LogEntry> snapshotOfLog() {
-        return List.copyOf(log);
+        return List.copyOf(window.list());
     }
 }
