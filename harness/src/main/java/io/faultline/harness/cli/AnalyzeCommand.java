@@ -3,13 +3,11 @@ package io.faultline.harness.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.faultline.checkers.CheckResult;
-import io.faultline.checkers.Checker;
-import io.faultline.checkers.FaultEffectChecker;
-import io.faultline.checkers.StatsChecker;
 import io.faultline.checkers.format.Histories;
 import io.faultline.checkers.format.HistoryFormat;
 import io.faultline.checkers.format.HistoryReader;
 import io.faultline.checkers.history.Op;
+import io.faultline.harness.run.TestRunner;
 import io.faultline.workloads.Workload;
 import io.faultline.workloads.Workloads;
 import java.io.IOException;
@@ -66,11 +64,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (truncated != null) {
             out.println("note: " + truncated);
         }
-        List<Checker> checkers = new ArrayList<>(List.of(new StatsChecker(), workload.checker()));
-        if (!spec.path("nemesis").asText("none").equals("none")) {
-            checkers.add(new FaultEffectChecker());
-        }
-        CheckResult result = Checker.safely(Checker.compose(checkers), ops);
+        boolean faultsPlanned = !spec.path("nemesis").asText("none").equals("none");
+        CheckResult result = TestRunner.check(workload, faultsPlanned, ops);
         out.println(run + ": " + result.verdict().label() + " (" + ops.size() + " ops) " + result.summary());
         return result.verdict().exitCode();
     }

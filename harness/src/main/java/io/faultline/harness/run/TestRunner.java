@@ -123,17 +123,25 @@ public final class TestRunner {
             }
         }
         log(run, history.size() + " ops recorded; checking");
-        List<Checker> checkers = new ArrayList<>(List.of(new StatsChecker(), workload.checker()));
-        if (faults.injectsFaults()) {
-            checkers.add(new FaultEffectChecker());
-        }
-        CheckResult result = Checker.safely(Checker.compose(checkers), history);
+        CheckResult result = check(workload, faults.injectsFaults(), history);
         run.writeJson(run.results(), resultsJson(result));
         run.markLatest();
         RunResult outcome = new RunResult(
                 run.path(), result.verdict(), result, history.size(), Duration.ofNanos(System.nanoTime() - started));
         log(run, outcome.describe());
         return outcome;
+    }
+
+    /**
+     * The verdict on a run's history: the stats guard, the workload's checker, and, when faults were planned, the
+     * guard that at least one took effect. Used by runs and by {@code analyze}.
+     */
+    public static CheckResult check(Workload workload, boolean faultsPlanned, List<Op> history) {
+        List<Checker> checkers = new ArrayList<>(List.of(new StatsChecker(), workload.checker()));
+        if (faultsPlanned) {
+            checkers.add(new FaultEffectChecker());
+        }
+        return Checker.safely(Checker.compose(checkers), history);
     }
 
     static Map<String, Object> resultsJson(CheckResult result) {
