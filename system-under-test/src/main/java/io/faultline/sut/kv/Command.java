@@ -1,7 +1,10 @@
 package io.faultline.sut.kv;
 
 import io.faultline.sut.json.JsonValue;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A change to the store, replicated through the Raft log. Values are arbitrary JSON. */
 public sealed interface Command {
@@ -18,6 +21,20 @@ public sealed interface Command {
             ops = List.copyOf(ops);
             if (ops.isEmpty()) {
                 throw new IllegalArgumentException("a transaction needs at least one micro-operation");
+            }
+        }
+    }
+
+    /**
+     * Sets several registers at once, only if every register in {@code expect} holds its expected value (null JSON
+     * for an absent key): an etcd-style guarded transaction, used by the bank workload to move money.
+     */
+    record GuardedWrite(Map<String, JsonValue> expect, Map<String, JsonValue> writes) implements Command {
+        public GuardedWrite {
+            expect = Collections.unmodifiableMap(new LinkedHashMap<>(expect));
+            writes = Collections.unmodifiableMap(new LinkedHashMap<>(writes));
+            if (writes.isEmpty()) {
+                throw new IllegalArgumentException("a guarded write needs at least one register to write");
             }
         }
     }

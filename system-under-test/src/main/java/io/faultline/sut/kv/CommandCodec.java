@@ -8,6 +8,7 @@ import io.faultline.sut.json.JsonValue.JsonString;
 import io.faultline.sut.kv.Command.Append;
 import io.faultline.sut.kv.Command.Cas;
 import io.faultline.sut.kv.Command.CounterAdd;
+import io.faultline.sut.kv.Command.GuardedWrite;
 import io.faultline.sut.kv.Command.MicroOp;
 import io.faultline.sut.kv.Command.ReadList;
 import io.faultline.sut.kv.Command.SetAdd;
@@ -41,6 +42,11 @@ public final class CommandCodec {
                 f.put("op", JsonValue.of("txn"));
                 f.put("ops", encodeMicroOps(t.ops()));
             }
+            case GuardedWrite g -> {
+                f.put("op", JsonValue.of("guarded-write"));
+                f.put("if", new JsonObject(g.expect()));
+                f.put("then", new JsonObject(g.writes()));
+            }
             case SetAdd s -> {
                 f.put("op", JsonValue.of("set-add"));
                 f.put("key", JsonValue.of(s.key()));
@@ -64,10 +70,22 @@ public final class CommandCodec {
             case "write" -> new Write(o.requireString("key"), o.require("value"));
             case "cas" -> new Cas(o.requireString("key"), o.require("from"), o.require("to"));
             case "txn" -> new Txn(decodeMicroOps(o.require("ops")));
+            case "guarded-write" -> guardedWrite(o);
             case "set-add" -> new SetAdd(o.requireString("key"), o.require("element"));
             case "counter-add" -> new CounterAdd(o.requireString("key"), o.requireLong("delta"));
             default -> throw new JsonException("unknown command op \"" + op + "\"");
         };
+    }
+
+    /** {@code {"if": {key: expected, ...}, "then": {key: new value, ...}}}, as stored and as clients send it. */
+    public static GuardedWrite guardedWrite(JsonObject o) {
+        if (!(o.require("if") instanceof JsonObject expect)) {
+            throw new JsonException("\"if\" must be an object of key: expected value (null for an absent key)");
+        }
+        if (!(o.require("then") instanceof JsonObject writes) || writes.fields().isEmpty()) {
+            throw new JsonException("\"then\" must be a non-empty object of key: new value");
+        }
+        return new GuardedWrite(expect.fields(), writes.fields());
     }
 
     /** Micro-operations as Jepsen writes them: {@code [["append","k",1],["r","k",null]]}. */

@@ -5,6 +5,7 @@ import io.faultline.sut.json.JsonValue.JsonArray;
 import io.faultline.sut.kv.Command.Append;
 import io.faultline.sut.kv.Command.Cas;
 import io.faultline.sut.kv.Command.CounterAdd;
+import io.faultline.sut.kv.Command.GuardedWrite;
 import io.faultline.sut.kv.Command.MicroOp;
 import io.faultline.sut.kv.Command.SetAdd;
 import io.faultline.sut.kv.Command.Txn;
@@ -42,6 +43,14 @@ public final class KvStateMachine {
                 yield new Outcome.Done(JsonValue.NULL);
             }
             case Txn t -> new Outcome.Done(applyTxn(t));
+            case GuardedWrite g -> {
+                JsonValue.JsonObject current = currentOf(g);
+                if (!current.fields().equals(g.expect())) {
+                    yield new Outcome.CasMismatch(current);
+                }
+                registers.putAll(g.writes());
+                yield new Outcome.Done(JsonValue.NULL);
+            }
             case SetAdd s -> {
                 sets.computeIfAbsent(s.key(), k -> new LinkedHashSet<>()).add(s.element());
                 yield new Outcome.Done(JsonValue.NULL);
@@ -59,6 +68,12 @@ public final class KvStateMachine {
             case Cas c -> {
                 JsonValue current = JsonValue.orNull(registers.get(c.key()));
                 yield current.equals(c.from()) ? new Outcome.Done(JsonValue.NULL) : new Outcome.CasMismatch(current);
+            }
+            case GuardedWrite g -> {
+                JsonValue.JsonObject current = currentOf(g);
+                yield current.fields().equals(g.expect())
+                        ? new Outcome.Done(JsonValue.NULL)
+                        : new Outcome.CasMismatch(current);
             }
             case Txn t -> {
                 Map<String, List<JsonValue>> scratch = new HashMap<>();
@@ -109,10 +124,22 @@ public final class KvStateMachine {
     public JsonValue query(Query query) {
         return switch (query) {
             case Query.ReadRegister r -> JsonValue.orNull(registers.get(r.key()));
+            case Query.ReadRegisters r -> {
+                Map<String, JsonValue> values = new java.util.LinkedHashMap<>();
+                r.keys().forEach(k -> values.put(k, JsonValue.orNull(registers.get(k))));
+                yield new JsonValue.JsonObject(values);
+            }
             case Query.ReadSet r -> new JsonArray(new ArrayList<>(sets.getOrDefault(r.key(), Set.of())));
             case Query.ReadCounter r -> JsonValue.of(counters.getOrDefault(r.key(), 0L));
             case Query.ReadList r -> new JsonArray(lists.getOrDefault(r.key(), List.of()));
         };
+    }
+
+    /** What the guarded registers hold now, absent ones as null JSON. */
+    private JsonValue.JsonObject currentOf(GuardedWrite g) {
+        Map<String, JsonValue> current = new java.util.LinkedHashMap<>();
+        g.expect().keySet().forEach(k -> current.put(k, JsonValue.orNull(registers.get(k))));
+        return new JsonValue.JsonObject(current);
     }
 
     /** The transaction's micro-operations with the values its reads saw, as [["append",k,v],["r",k,[...]]]. */

@@ -132,6 +132,14 @@ public final class HttpApi implements AutoCloseable {
                         true,
                         () -> new Command.Txn(
                                 CommandCodec.decodeMicroOps(object(body).require("ops"))));
+            case "POST registers" ->
+                switch (key) {
+                    case "read" -> read(true, new Query.ReadRegisters(keys(object(body))), "values");
+                    case "txn" -> write(true, () -> CommandCodec.guardedWrite(object(body)));
+                    default ->
+                        throw new BadRequest(
+                                "multi-register calls are POST /registers/read {\"keys\":[...]} and POST /registers/txn {\"if\":{...},\"then\":{...}}");
+                };
             case "GET list" -> read(keyed, new Query.ReadList(key), "value");
             case "GET set" -> read(keyed, new Query.ReadSet(key), "elements");
             case "POST set" ->
@@ -220,6 +228,21 @@ public final class HttpApi implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new StoreException.Unavailable("interrupted while waiting", isRead);
         }
+    }
+
+    private static java.util.List<String> keys(JsonObject o) throws BadRequest {
+        if (!(o.require("keys") instanceof JsonValue.JsonArray array)
+                || array.items().isEmpty()) {
+            throw new BadRequest("\"keys\" must be a non-empty array of strings");
+        }
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        for (JsonValue k : array.items()) {
+            if (!(k instanceof JsonValue.JsonString s)) {
+                throw new BadRequest("\"keys\" must hold strings, got " + k);
+            }
+            keys.add(s.value());
+        }
+        return keys;
     }
 
     private static JsonObject object(String body) throws BadRequest {

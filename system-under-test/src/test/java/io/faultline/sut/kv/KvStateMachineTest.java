@@ -109,4 +109,41 @@ class KvStateMachineTest {
             assertThat(copy.query(q)).as("%s after restore", q).isEqualTo(store.query(q));
         }
     }
+
+    @Test
+    void a_guarded_write_changes_every_register_when_all_guards_hold_and_none_when_one_does_not() {
+        store.apply(new Write("a", JsonValue.of(10)));
+        Command.GuardedWrite stale = CommandCodec.guardedWrite(
+                (JsonValue.JsonObject) JsonValue.parse("{\"if\":{\"a\":9,\"b\":null},\"then\":{\"a\":6,\"b\":3}}"));
+        Command.GuardedWrite fresh = CommandCodec.guardedWrite(
+                (JsonValue.JsonObject) JsonValue.parse("{\"if\":{\"a\":10,\"b\":null},\"then\":{\"a\":7,\"b\":3}}"));
+
+        Outcome refused = store.apply(stale);
+        JsonValue afterRefusal = store.query(new Query.ReadRegisters(List.of("a", "b")));
+        Outcome applied = store.apply(fresh);
+
+        assertThat(refused)
+                .as("a guard that does not hold reports what the registers hold")
+                .isEqualTo(new Outcome.CasMismatch(JsonValue.parse("{\"a\":10,\"b\":null}")));
+        assertThat(afterRefusal).as("nothing written").isEqualTo(JsonValue.parse("{\"a\":10,\"b\":null}"));
+        assertThat(applied).isInstanceOf(Outcome.Done.class);
+        assertThat(store.query(new Query.ReadRegisters(List.of("a", "b"))))
+                .as("both registers written together")
+                .isEqualTo(JsonValue.parse("{\"a\":7,\"b\":3}"));
+    }
+
+    @Test
+    void a_guarded_write_survives_the_log_encoding_and_a_snapshot() {
+        Command.GuardedWrite write = CommandCodec.guardedWrite(
+                (JsonValue.JsonObject) JsonValue.parse("{\"if\":{\"a\":null},\"then\":{\"a\":1,\"b\":2}}"));
+
+        Command decoded = CommandCodec.decode(CommandCodec.encode(write));
+        store.apply(decoded);
+        KvStateMachine restored = new KvStateMachine();
+        restored.restore(store.snapshot());
+
+        assertThat(decoded).isEqualTo(write);
+        assertThat(restored.query(new Query.ReadRegisters(List.of("b", "a"))))
+                .isEqualTo(JsonValue.parse("{\"b\":2,\"a\":1}"));
+    }
 }
