@@ -1,6 +1,7 @@
 package io.faultline.workloads;
 
 import io.faultline.workloads.append.ListAppendWorkload;
+import io.faultline.workloads.bank.BankWorkload;
 import io.faultline.workloads.counter.CounterWorkload;
 import io.faultline.workloads.register.RegisterWorkload;
 import io.faultline.workloads.set.SetWorkload;
@@ -98,6 +99,10 @@ public final class Workloads {
                 "list-append",
                 "transactions of appends and reads over a few keys (Elle's list-append), checked per key",
                 o -> new ListAppendWorkload(o.keys())));
+        list.add(new Builtin(
+                "bank",
+                "transfers between --keys accounts (8 by default) and reads of every balance; the total must never change",
+                o -> BankWorkload.withAccounts(o.keys())));
         return list;
     }
 }

@@ -1,5 +1,7 @@
 package io.faultline.harness.db;
 
+import io.faultline.workloads.Workload;
+import io.faultline.workloads.bank.BankWorkload;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,9 +38,13 @@ public record BundledStore(List<String> bugs) implements Db, Db.Primaries {
     }
 
     @Override
-    public Client openClient(ClusterView cluster, int worker, String workload) {
+    public Client openClient(ClusterView cluster, int worker, Workload workload) {
         List<String> nodes = cluster.nodes();
-        return new StoreClient(cluster, nodes.get(worker % nodes.size()), StoreClient.Family.of(workload));
+        String node = nodes.get(worker % nodes.size());
+        if (workload instanceof BankWorkload bank) {
+            return new BankClient(cluster, node, bank);
+        }
+        return new StoreClient(cluster, node, StoreClient.Family.of(workload.name()));
     }
 
     /** The leader most nodes name in {@code GET /status}, if it says it is the leader itself. */

@@ -1,5 +1,6 @@
 package io.faultline.harness.db;
 
+import io.faultline.workloads.Workload;
 import java.util.List;
 
 /**
@@ -14,10 +15,10 @@ public interface Db {
     List<String> nodeArgs();
 
     /**
-     * A fresh client for client worker {@code worker} of the named workload (its ops decide the calls); clients are
-     * spread over the nodes.
+     * A fresh client for client worker {@code worker} of the workload (its ops decide the calls, its parameters such
+     * as a bank's accounts may shape them); clients are spread over the nodes.
      */
-    Client openClient(ClusterView cluster, int worker, String workload);
+    Client openClient(ClusterView cluster, int worker, Workload workload);
 
     /**
      * Whether the db runs on a cluster of nodes. Nodes run the node jar ({@code -Dfaultline.node.jar=PATH} for a

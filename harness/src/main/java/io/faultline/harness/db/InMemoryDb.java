@@ -1,5 +1,7 @@
 package io.faultline.harness.db;
 
+import io.faultline.workloads.Workload;
+import io.faultline.workloads.bank.BankWorkload;
 import io.faultline.workloads.generator.Invocation;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +32,11 @@ public final class InMemoryDb implements Db {
     }
 
     @Override
-    public Client openClient(ClusterView cluster, int worker, String workload) {
-        return switch (workload) {
+    public Client openClient(ClusterView cluster, int worker, Workload workload) {
+        if (workload instanceof BankWorkload bank) {
+            return op -> applyBank(bank, op);
+        }
+        return switch (workload.name()) {
             case "set" -> this::applySet;
             case "counter" -> this::applyCounter;
             case "list-append" -> this::applyTxn;
@@ -69,6 +74,33 @@ public final class InMemoryDb implements Db {
             }
         }
         return Completion.ok(result);
+    }
+
+    private final Map<Long, Long> balances = new java.util.HashMap<>();
+
+    /** Transfers and reads of every balance, under one lock: atomic, so every read adds up. */
+    private synchronized Completion applyBank(BankWorkload bank, Invocation op) {
+        return switch (op.f()) {
+            case "read" -> {
+                Map<Long, Object> all = new java.util.LinkedHashMap<>();
+                bank.accountIds().forEach(a -> all.put(a, balances.getOrDefault(a, bank.initialBalance())));
+                yield Completion.ok(all);
+            }
+            case "transfer" -> {
+                Map<?, ?> t = (Map<?, ?>) op.value();
+                long from = ((Number) t.get("from")).longValue();
+                long to = ((Number) t.get("to")).longValue();
+                long amount = ((Number) t.get("amount")).longValue();
+                long fromBalance = balances.getOrDefault(from, bank.initialBalance());
+                if (fromBalance < amount) {
+                    yield Completion.fail("insufficient funds");
+                }
+                balances.put(from, fromBalance - amount);
+                balances.put(to, balances.getOrDefault(to, bank.initialBalance()) + amount);
+                yield Completion.ok(op.value());
+            }
+            default -> throw new IllegalArgumentException("the in-memory bank has no op '" + op.f() + "'");
+        };
     }
 
     private Completion applySet(Invocation op) {

@@ -8,6 +8,7 @@ import io.faultline.harness.db.Completion;
 import io.faultline.harness.db.Db;
 import io.faultline.nemeses.Nemesis;
 import io.faultline.nemeses.NodeControl;
+import io.faultline.workloads.Workload;
 import io.faultline.workloads.generator.Invocation;
 import io.faultline.workloads.generator.Worker;
 import java.time.Duration;
@@ -32,7 +33,7 @@ final class OpExecutors implements WorkerThread.Executors, AutoCloseable {
     static final String HEAL = "heal";
 
     private final Db db;
-    private final String workload;
+    private final Workload workload;
     private final ClusterView cluster;
     private final Nemesis nemesis;
     private final NodeControl nodes;
@@ -40,7 +41,7 @@ final class OpExecutors implements WorkerThread.Executors, AutoCloseable {
     private final Map<Worker, Client> clients = new ConcurrentHashMap<>();
     private final ExecutorService calls = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
 
-    OpExecutors(Db db, String workload, ClusterView cluster, Nemesis nemesis, NodeControl nodes, Duration timeout) {
+    OpExecutors(Db db, Workload workload, ClusterView cluster, Nemesis nemesis, NodeControl nodes, Duration timeout) {
         this.db = db;
         this.workload = workload;
         this.cluster = cluster;

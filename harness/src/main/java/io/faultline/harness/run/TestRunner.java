@@ -96,7 +96,7 @@ public final class TestRunner {
                             + spec.timeLimit().toSeconds() + " s at " + spec.rate() + " ops/s, " + spec.concurrency()
                             + " workers");
             try (OpExecutors executors =
-                    new OpExecutors(db, spec.workload(), control, faults.nemesis(), control, spec.opTimeout())) {
+                    new OpExecutors(db, workload, control, faults.nemesis(), control, spec.opTimeout())) {
                 long interpreterStart = System.nanoTime();
                 history = new Interpreter(spec.concurrency(), executors, journal)
                         .run(generator(spec, workload, faults), spec.seed());

@@ -30,7 +30,7 @@ public final class EchoDb implements Db, Db.DbProvider {
     }
 
     @Override
-    public Client openClient(ClusterView cluster, int worker, String workload) {
+    public Client openClient(ClusterView cluster, int worker, io.faultline.workloads.Workload workload) {
         return op -> Completion.ok(op.value());
     }
 }

@@ -37,6 +37,8 @@ class ChaosSuiteIT {
         "set, partition",
         "counter, kill",
         "list-append, partition-ring",
+        "bank, partition",
+        "bank, kill-primary",
     })
     void the_correct_store_passes_its_checker(String workload, String nemesis) throws Exception {
         Duration interval =

@@ -34,7 +34,14 @@ class InterpreterTest {
 
     private List<Op> run(Db db, int concurrency, Generator g, Duration timeout) throws InterruptedException {
         try (HistoryJournal journal = new HistoryJournal(dir.resolve("history.jsonl"));
-                OpExecutors executors = new OpExecutors(db, "register", null, Nemesis.NONE, null, timeout)) {
+                OpExecutors executors = new OpExecutors(
+                        db,
+                        io.faultline.workloads.Workloads.create(
+                                "register", io.faultline.workloads.Workloads.WorkloadOptions.defaults()),
+                        null,
+                        Nemesis.NONE,
+                        null,
+                        timeout)) {
             return new Interpreter(concurrency, executors, journal).run(g, 7);
         }
     }
@@ -175,7 +182,7 @@ class InterpreterTest {
             }
 
             @Override
-            public Client openClient(ClusterView cluster, int worker, String workload) {
+            public Client openClient(ClusterView cluster, int worker, io.faultline.workloads.Workload workload) {
                 return script::answer;
             }
         };
