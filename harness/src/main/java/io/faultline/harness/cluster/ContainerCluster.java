@@ -54,7 +54,7 @@ public final class ContainerCluster implements Cluster {
                     "--http-port", Integer.toString(NodeImage.HTTP_PORT),
                     "--peer-port", Integer.toString(NodeImage.PEER_PORT),
                     "--peers", peers(ids, nodeId, subnet[0]),
-                    "--data-dir", "/var/lib/faultline/data"));
+                    "--data-dir", ContainerNode.DATA_DIR));
             args.addAll(spec.nodeArgs());
             nodes.add(new ContainerNode(
                     nodeId,

@@ -10,6 +10,7 @@ import io.faultline.harness.images.NodeImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,9 @@ import org.testcontainers.utility.DockerImageName;
 
 /** A node that is a container. The container is created once and then started, killed and paused in place. */
 final class ContainerNode implements Node {
+
+    /** Where the node keeps its data inside the container ({@code --data-dir}). */
+    static final String DATA_DIR = "/var/lib/faultline/data";
 
     private final NodeId id;
     private final String ip;
@@ -126,6 +130,26 @@ final class ContainerNode implements Node {
     @Override
     public String logs() {
         return container.getContainerId() == null ? "" : container.getLogs();
+    }
+
+    @Override
+    public synchronized boolean copyFile(String relativePath, Path target) {
+        String source = Node.inDataDir(Path.of(DATA_DIR), relativePath).toString();
+        if (container.getContainerId() == null) {
+            return false;
+        }
+        try {
+            ProcessCluster.createDirectories(target.getParent());
+            container.copyFileFromContainer(source, target.toString());
+            return true;
+        } catch (com.github.dockerjava.api.exception.NotFoundException e) {
+            return false;
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof com.github.dockerjava.api.exception.NotFoundException) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /** The port Docker published for the HTTP API; it changes when a container is started again. */

@@ -48,6 +48,26 @@ public interface Node {
     /** Everything the node has written to stdout and stderr, across restarts. */
     String logs();
 
+    /**
+     * Copies a file from the node's data directory ({@code --data-dir}: {@code WORKDIR/ID/data} for a process,
+     * {@code /var/lib/faultline/data} in a container) to {@code target}, even while the node is down or paused.
+     *
+     * @param relativePath a path inside the data directory, without {@code ..}
+     * @return false when the node has no such file
+     */
+    boolean copyFile(String relativePath, java.nio.file.Path target);
+
+    /** {@code relativePath} inside {@code dataDir}, refusing absolute paths and any that climb out with {@code ..}. */
+    static java.nio.file.Path inDataDir(java.nio.file.Path dataDir, String relativePath) {
+        java.nio.file.Path relative = java.nio.file.Path.of(relativePath);
+        java.nio.file.Path resolved = dataDir.resolve(relative).normalize();
+        if (relative.isAbsolute() || !resolved.startsWith(dataDir.normalize())) {
+            throw new IllegalArgumentException(
+                    "a node file must be a path inside the node's data directory, not " + relativePath);
+        }
+        return resolved;
+    }
+
     /** Where the harness (clients, health checks) reaches the node's HTTP API. */
     HostPort clientAddress();
 

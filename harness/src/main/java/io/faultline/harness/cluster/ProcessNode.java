@@ -130,6 +130,21 @@ final class ProcessNode implements Node {
     }
 
     @Override
+    public boolean copyFile(String relativePath, Path target) {
+        Path source = Node.inDataDir(dir.resolve("data"), relativePath);
+        if (!Files.isRegularFile(source)) {
+            return false;
+        }
+        try {
+            ProcessCluster.createDirectories(target.getParent());
+            Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + source + " to " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public HostPort clientAddress() {
         return client;
     }

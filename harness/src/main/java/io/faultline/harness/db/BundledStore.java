@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The Raft store Faultline ships ({@code system-under-test}), with its known-wrong modes behind {@code --bug}. */
-public record BundledStore(List<String> bugs) implements Db, Db.Primaries {
+public record BundledStore(List<String> bugs) implements Db, Db.Primaries, Db.LogFiles {
 
     /** The store's known-wrong modes (see docs/store.md). */
     public static final List<String> BUGS =
@@ -45,6 +45,12 @@ public record BundledStore(List<String> bugs) implements Db, Db.Primaries {
             return new BankClient(cluster, node, bank);
         }
         return new StoreClient(cluster, node, StoreClient.Family.of(workload.name()));
+    }
+
+    /** The Raft log as each node made it durable, and its latest snapshot: what a node would recover from. */
+    @Override
+    public List<String> logFiles() {
+        return List.of("raft.journal", "snapshot");
     }
 
     /** The leader most nodes name in {@code GET /status}, if it says it is the leader itself. */

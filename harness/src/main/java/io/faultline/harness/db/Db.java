@@ -34,6 +34,16 @@ public interface Db {
         List<String> primaries(ClusterView cluster);
     }
 
+    /**
+     * An optional capability: files on each node worth keeping with the run, such as logs the database writes
+     * besides its output, or its write-ahead log. After the workload, before the cluster stops, the harness copies
+     * each into the run directory as {@code <node>/<file name>}; a file a node does not have is skipped.
+     */
+    interface LogFiles {
+        /** Paths relative to a node's data directory. */
+        List<String> logFiles();
+    }
+
     /** Makes databases of one name; register an implementation in {@code META-INF/services}. */
     interface DbProvider {
         String name();

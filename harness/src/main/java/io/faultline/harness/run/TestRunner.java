@@ -9,6 +9,7 @@ import io.faultline.checkers.history.OpType;
 import io.faultline.harness.cluster.Cluster;
 import io.faultline.harness.cluster.ClusterRuntime;
 import io.faultline.harness.cluster.ClusterSpec;
+import io.faultline.harness.cluster.Node;
 import io.faultline.harness.db.Db;
 import io.faultline.harness.db.Dbs;
 import io.faultline.nemeses.FaultPackage;
@@ -23,6 +24,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
@@ -119,6 +121,7 @@ public final class TestRunner {
             }
         } finally {
             if (cluster != null) {
+                keepLogFiles(run, db, cluster);
                 cluster.close();
             }
         }
@@ -130,6 +133,25 @@ public final class TestRunner {
                 run.path(), result.verdict(), result, history.size(), Duration.ofNanos(System.nanoTime() - started));
         log(run, outcome.describe());
         return outcome;
+    }
+
+    /** Copies the files the database names ({@link Db.LogFiles}) from every node into the run directory. */
+    private void keepLogFiles(RunDirectory run, Db db, Cluster cluster) {
+        if (!(db instanceof Db.LogFiles files)) {
+            return;
+        }
+        for (Node node : cluster.nodes()) {
+            for (String file : files.logFiles()) {
+                Path target = run.path()
+                        .resolve(node.id().name())
+                        .resolve(Path.of(file).getFileName());
+                try {
+                    node.copyFile(file, target);
+                } catch (RuntimeException e) {
+                    log(run, "could not keep " + file + " of " + node.id().name() + ": " + e.getMessage());
+                }
+            }
+        }
     }
 
     /**

@@ -154,6 +154,29 @@ abstract class ClusterContract {
         }
     }
 
+    @Test
+    @Order(7)
+    void a_file_in_a_nodes_data_directory_can_be_copied_out_even_while_the_node_is_down(@TempDir Path out)
+            throws Exception {
+        Node node = cluster.node(NodeId.of(3));
+        awaitTrue(() -> node.copyFile("raft.journal", out.resolve("up.journal")), "n3 has written its journal");
+
+        node.kill();
+        boolean copiedWhileDown = node.copyFile("raft.journal", out.resolve("down.journal"));
+        boolean missing = node.copyFile("no-such-file", out.resolve("missing"));
+        node.start();
+
+        assertThat(copiedWhileDown).as("copied while down").isTrue();
+        assertThat(java.nio.file.Files.size(out.resolve("down.journal")))
+                .as("the journal holds at least the node's first term and vote")
+                .isPositive();
+        assertThat(missing).as("a file the node does not have").isFalse();
+        assertThat(out.resolve("missing")).doesNotExist();
+        assertThatThrownBy(() -> node.copyFile("../../etc/passwd", out.resolve("x")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("inside the node's data directory");
+    }
+
     static JsonNode get(Node node, String path) throws IOException, InterruptedException {
         return get(node, path, Duration.ofSeconds(5));
     }
