@@ -2,17 +2,50 @@ package io.faultline.nemeses;
 
 import io.faultline.workloads.generator.Gen;
 import io.faultline.workloads.generator.Generator;
+import java.util.Set;
 
 /**
  * A fault family ready to use (Jepsen's nemesis package): the schedule of fault ops for the nemesis worker, the
- * ops that end every fault before the final phase, and the nemesis that applies them.
+ * ops that end every fault before the final phase, the nemesis that applies them, and what the nodes must offer.
  *
  * @param name e.g. {@code partition}
  * @param schedule endless nemesis ops (the test time-limits it)
  * @param finalGenerator ops that heal, run once after the schedule
  * @param nemesis the mechanism
+ * @param needs what the cluster must provide for these faults
  */
-public record FaultPackage(String name, Generator schedule, Generator finalGenerator, Nemesis nemesis) {
+public record FaultPackage(
+        String name, Generator schedule, Generator finalGenerator, Nemesis nemesis, Set<Need> needs) {
+
+    /** What a fault family needs from the nodes, beyond starting and stopping them. */
+    public enum Need {
+        /** Commands inside each node's own network namespace (iptables): the containers runtime. */
+        OWN_NETWORK("iptables inside each node's own network (the containers runtime)"),
+        /**
+         * Each node's program started under libfaketime, its clock offset read from a file: the containers runtime,
+         * with {@link ClockNemesis#ENVIRONMENT} set when the nodes start.
+         */
+        OWN_CLOCK("libfaketime inside each node (the containers runtime)");
+
+        private final String description;
+
+        Need(String description) {
+            this.description = description;
+        }
+
+        public String description() {
+            return description;
+        }
+    }
+
+    public FaultPackage {
+        needs = Set.copyOf(needs);
+    }
+
+    /** A package that needs nothing of the nodes beyond starting and stopping them. */
+    public FaultPackage(String name, Generator schedule, Generator finalGenerator, Nemesis nemesis) {
+        this(name, schedule, finalGenerator, nemesis, Set.of());
+    }
 
     public static FaultPackage none() {
         return new FaultPackage("none", Gen.empty(), Gen.empty(), Nemesis.NONE);

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.BiFunction;
 
@@ -41,6 +42,14 @@ public final class FaultPackages {
         d.put("pause", "SIGSTOP one random node, then resume it");
         d.put("kill-primary", "SIGKILL whichever node is primary (the leader) at that moment, then start it again");
         d.put("pause-primary", "SIGSTOP the primary at that moment, then resume it");
+        d.put("packet-loss", "every node drops 5-30 % of its peers' packets (iptables statistic; containers)");
+        d.put(
+                "clock-bump",
+                "one random node's clock jumps 0.25-32 s ahead or back, then is reset (libfaketime; containers)");
+        d.put("clock-strobe", "one random node's clock flips back and forth every 10-320 ms (libfaketime; containers)");
+        d.put(
+                "skew-isolate-primary",
+                "the primary's clock set 5 s back while it is cut off from the others, then both healed (containers)");
         return Collections.unmodifiableMap(d);
     }
 
@@ -57,6 +66,10 @@ public final class FaultPackages {
             case "pause" -> process(name, "pause", "resume", nodes, interval, 1);
             case "kill-primary" -> primary(name, "kill", "start", interval);
             case "pause-primary" -> primary(name, "pause", "resume", interval);
+            case "packet-loss" -> packetLoss(name, nodes, interval);
+            case "clock-bump" -> clock(name, nodes, interval, FaultPackages::bumpOne);
+            case "clock-strobe" -> clock(name, nodes, interval, (n, rng) -> strobeOne(n, rng, interval));
+            case "skew-isolate-primary" -> skewIsolatePrimary(name, interval);
             default ->
                 plugin(name)
                         .map(p -> p.create(nodes, interval))
@@ -99,7 +112,77 @@ public final class FaultPackages {
         Generator start = Gen.once((ctx, rng) ->
                 OpSpec.of("start-partition", plan.apply(nodes, rng).asValue()));
         Generator stop = Gen.once(OpSpec.of("stop-partition", null));
-        return new FaultPackage(name, cycle(interval, start, stop), stop, new PartitionNemesis());
+        return new FaultPackage(
+                name,
+                cycle(interval, start, stop),
+                stop,
+                new PartitionNemesis(),
+                Set.of(FaultPackage.Need.OWN_NETWORK));
+    }
+
+    private static FaultPackage packetLoss(String name, List<String> nodes, Duration interval) {
+        double[] choices = {0.05, 0.1, 0.2, 0.3};
+        Generator start = Gen.once((ctx, rng) -> {
+            double p = choices[rng.nextInt(choices.length)];
+            Map<String, Object> value = new LinkedHashMap<>();
+            nodes.forEach(n -> value.put(n, p));
+            return OpSpec.of("start-loss", value);
+        });
+        Generator stop = Gen.once(OpSpec.of("stop-loss", null));
+        return new FaultPackage(
+                name,
+                cycle(interval, start, stop),
+                stop,
+                new PacketLossNemesis(),
+                Set.of(FaultPackage.Need.OWN_NETWORK));
+    }
+
+    /** A clock fault on one node drawn now, then the clocks read, then that node reset. */
+    private static FaultPackage clock(
+            String name, List<String> nodes, Duration interval, BiFunction<String, SplittableRandom, OpSpec> fault) {
+        Generator start = Gen.once((ctx, rng) -> fault.apply(nodes.get(rng.nextInt(nodes.size())), rng));
+        Generator check = Gen.once(OpSpec.of("check-clocks", null));
+        Generator stop = Gen.once(OpSpec.of("reset", null));
+        Generator schedule = Gen.cycle(Gen.seq(Gen.sleep(interval), start, check, Gen.sleep(interval), stop));
+        return new FaultPackage(name, schedule, stop, new ClockNemesis(), Set.of(FaultPackage.Need.OWN_CLOCK));
+    }
+
+    private static OpSpec bumpOne(String node, SplittableRandom rng) {
+        long millis = (250L << rng.nextInt(8)) * (rng.nextBoolean() ? 1 : -1);
+        return OpSpec.of("bump", Map.of(node, millis));
+    }
+
+    private static OpSpec strobeOne(String node, SplittableRandom rng, Duration interval) {
+        Map<String, Object> strobe = new LinkedHashMap<>();
+        strobe.put("delta", 250L << rng.nextInt(6));
+        strobe.put("period", 10L << rng.nextInt(6));
+        strobe.put("duration", interval.toMillis());
+        return OpSpec.of("strobe", Map.of(node, strobe));
+    }
+
+    /**
+     * The scenario that exposes a lease read without a clock bound: the primary's clock goes 5 s back and the
+     * primary is cut off from the others at once; both end together.
+     */
+    private static FaultPackage skewIsolatePrimary(String name, Duration interval) {
+        Nemesis clock = new ClockNemesis();
+        Nemesis partition = new PartitionNemesis();
+        Nemesis both = new CompositeNemesis(Map.of(
+                "bump", clock,
+                "reset", clock,
+                "check-clocks", clock,
+                "start-partition", partition,
+                "stop-partition", partition));
+        Generator start = Gen.seq(
+                Gen.once(OpSpec.of("bump", Map.of(ProcessNemesis.PRIMARIES, -5000L))),
+                Gen.once(OpSpec.of("start-partition", ProcessNemesis.PRIMARIES)));
+        Generator stop = Gen.seq(Gen.once(OpSpec.of("stop-partition", null)), Gen.once(OpSpec.of("reset", null)));
+        return new FaultPackage(
+                name,
+                cycle(interval, start, stop),
+                stop,
+                both,
+                Set.of(FaultPackage.Need.OWN_NETWORK, FaultPackage.Need.OWN_CLOCK));
     }
 
     private static FaultPackage process(

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * from {@code b} and {@code c}. Healing flushes the filter table's INPUT chain only (Docker's DNS lives in the nat
  * table). A cut is verified from the other side: {@code b} cannot open a TCP connection to {@code a}'s peer port.
  *
- * <p>Ops: {@code start-partition} with a grudge ({@code {"n1": ["n3", "n4"], ...}}), {@code stop-partition}.
+ * <p>Ops: {@code start-partition} with a grudge ({@code {"n1": ["n3", "n4"], ...}}) or {@code "primaries"} (cut the
+ * nodes that are primary when the op runs from all others), {@code stop-partition}.
  */
 public final class PartitionNemesis implements Nemesis {
 
@@ -21,7 +22,18 @@ public final class PartitionNemesis implements Nemesis {
     public Outcome invoke(String f, @Nullable Object value, NodeControl nodes) {
         requireIsolatedNetworks(nodes);
         return switch (f) {
-            case "start-partition" -> start(grudgeOf(value), nodes);
+            case "start-partition" -> {
+                if (ProcessNemesis.PRIMARIES.equals(value)) {
+                    List<String> primaries = nodes.primaries();
+                    if (primaries.isEmpty()) {
+                        yield new Outcome(Map.of(), false, "start-partition found no primary to isolate");
+                    }
+                    List<String> rest = new ArrayList<>(nodes.nodes());
+                    rest.removeAll(primaries);
+                    yield start(Grudge.complete(List.of(primaries, rest)), nodes);
+                }
+                yield start(grudgeOf(value), nodes);
+            }
             case "stop-partition" -> {
                 heal(nodes);
                 yield new Outcome("healed", verifyHealed(nodes), "every node accepts its peers again");

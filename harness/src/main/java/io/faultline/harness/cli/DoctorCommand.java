@@ -7,6 +7,7 @@ import io.faultline.harness.docker.EngineInfo;
 import io.faultline.harness.images.ImageBuilder;
 import io.faultline.harness.images.NodeImage;
 import io.faultline.harness.os.LocalCommand;
+import io.faultline.nemeses.FaultPackage;
 import io.faultline.nemeses.FaultPackages;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -93,18 +94,24 @@ final class DoctorCommand implements Callable<Integer> {
                 ""));
         ClusterRuntime chosen = override != null && !override.isBlank() ? ClusterRuntime.parse(override) : runtime;
         boolean iptables = findings.stream().anyMatch(f -> f.ok() && f.what().startsWith("iptables"));
-        findings.add(nemeses(chosen, iptables));
+        boolean faketime = findings.stream().anyMatch(f -> f.ok() && f.what().startsWith("libfaketime"));
+        findings.add(nemeses(chosen, iptables, faketime));
         findings.forEach(f -> out.println(f.render()));
         return ExitCodes.OK;
     }
 
     /** Which fault packages a test on this machine can use. */
-    static Finding nemeses(ClusterRuntime runtime, boolean iptablesInNodes) {
+    static Finding nemeses(ClusterRuntime runtime, boolean iptablesInNodes, boolean faketimeInNodes) {
         List<String> usable = new ArrayList<>();
         List<String> not = new ArrayList<>();
+        boolean containers = runtime == ClusterRuntime.CONTAINERS;
         for (String name : FaultPackages.DESCRIPTIONS.keySet()) {
-            boolean partition = name.startsWith("partition");
-            if (!partition || (runtime == ClusterRuntime.CONTAINERS && iptablesInNodes)) {
+            java.util.Set<FaultPackage.Need> needs = FaultPackages.create(
+                            name, List.of("n1", "n2", "n3"), java.time.Duration.ofSeconds(10))
+                    .needs();
+            boolean network = !needs.contains(FaultPackage.Need.OWN_NETWORK) || (containers && iptablesInNodes);
+            boolean clock = !needs.contains(FaultPackage.Need.OWN_CLOCK) || (containers && faketimeInNodes);
+            if (network && clock) {
                 usable.add(name);
             } else {
                 not.add(name);
@@ -114,7 +121,8 @@ final class DoctorCommand implements Callable<Integer> {
                 not.isEmpty(),
                 "nemeses",
                 String.join(", ", usable) + (not.isEmpty() ? "" : "; not here: " + String.join(", ", not)),
-                "partitions need the containers runtime with iptables inside the nodes");
+                "partitions and packet loss need the containers runtime with iptables inside the nodes; clock faults"
+                        + " need it with libfaketime inside the nodes");
     }
 
     private static Finding image(String tag, boolean present) {

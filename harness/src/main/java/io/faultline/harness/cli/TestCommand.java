@@ -41,7 +41,7 @@ final class TestCommand implements Callable<Integer> {
             names = "--nemesis",
             defaultValue = "partition",
             description =
-                    "none, partition, partition-one, partition-ring, partition-bridge, kill, kill-majority, kill-all, pause, kill-primary, pause-primary (default ${DEFAULT-VALUE}).")
+                    "none, partition, partition-one, partition-ring, partition-bridge, kill, kill-majority, kill-all, pause, kill-primary, pause-primary, packet-loss, clock-bump, clock-strobe, skew-isolate-primary (default ${DEFAULT-VALUE}); ./faultline doctor lists those this machine supports.")
     String nemesis;
 
     @Option(names = "--name", description = "Test name, the folder under the store (default: WORKLOAD-NEMESIS).")

@@ -49,6 +49,7 @@ final class ContainerNode implements Node {
                 .withExposedPorts(NodeImage.HTTP_PORT)
                 .withLabels(labels)
                 .withCommand(args.toArray(String[]::new))
+                .withEnv(spec.environment())
                 .withCreateContainerCmdModifier(cmd -> {
                     cmd.withName(name).withHostName(id.name()).withIpv4Address(ip);
                     cmd.getHostConfig().withCapAdd(Capability.NET_ADMIN);

@@ -58,7 +58,8 @@ public final class ProcessCluster implements Cluster {
                     dir,
                     new HostPort("127.0.0.1", ports.get(id)[0]),
                     new HostPort("127.0.0.1", ports.get(id)[1]),
-                    spec.readyTimeout()));
+                    spec.readyTimeout(),
+                    spec.environment()));
         }
         return Starter.startAll(new ProcessCluster(nodes));
     }

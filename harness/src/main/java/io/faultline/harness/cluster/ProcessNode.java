@@ -21,11 +21,20 @@ final class ProcessNode implements Node {
     private final HostPort client;
     private final HostPort peer;
     private final Duration readyTimeout;
+    private final java.util.Map<String, String> environment;
     private Process process;
     private NodeState state = NodeState.NEW;
 
     ProcessNode(
-            NodeId id, Path jar, List<String> args, Path dir, HostPort client, HostPort peer, Duration readyTimeout) {
+            NodeId id,
+            Path jar,
+            List<String> args,
+            Path dir,
+            HostPort client,
+            HostPort peer,
+            Duration readyTimeout,
+            java.util.Map<String, String> environment) {
+        this.environment = java.util.Map.copyOf(environment);
         this.id = id;
         this.jar = jar;
         this.args = List.copyOf(args);
@@ -61,8 +70,9 @@ final class ProcessNode implements Node {
                 jar.toString()));
         command.addAll(args);
         try {
-            process = new ProcessBuilder(command)
-                    .directory(dir.resolve("data").toFile())
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            process = builder.directory(dir.resolve("data").toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();

@@ -12,6 +12,7 @@ import io.faultline.harness.cluster.ClusterSpec;
 import io.faultline.harness.cluster.Node;
 import io.faultline.harness.db.Db;
 import io.faultline.harness.db.Dbs;
+import io.faultline.nemeses.ClockNemesis;
 import io.faultline.nemeses.FaultPackage;
 import io.faultline.nemeses.FaultPackages;
 import io.faultline.workloads.Workload;
@@ -63,7 +64,6 @@ public final class TestRunner {
         long started = System.nanoTime();
         Workload workload = Workloads.create(spec.workload(), new Workloads.WorkloadOptions(spec.keys(), 5));
         Db db = Dbs.create(spec.db(), spec.bugs());
-        boolean partitions = spec.nemesis().startsWith("partition");
         RunDirectory run = RunDirectory.create(spec.store(), spec.name());
         log(run, "run " + run.path() + " (seed " + spec.seed() + ")");
         run.writeJson(run.test(), testJson(spec));
@@ -80,18 +80,24 @@ public final class TestRunner {
                 control = null;
             } else {
                 ClusterRuntime runtime = spec.runtime() != null ? spec.runtime() : ClusterRuntime.choose();
-                if (partitions && runtime == ClusterRuntime.PROCESSES) {
-                    throw new IllegalArgumentException("--nemesis " + spec.nemesis()
-                            + " needs the containers runtime (iptables inside each node); local processes share one"
-                            + " network. Start a Docker engine, or choose --nemesis kill or pause.");
+                faults = FaultPackages.create(spec.nemesis(), nodeNames(spec.nodes()), spec.faultInterval());
+                if (!faults.needs().isEmpty() && runtime == ClusterRuntime.PROCESSES) {
+                    throw new IllegalArgumentException("--nemesis " + spec.nemesis() + " needs "
+                            + faults.needs().stream()
+                                    .map(FaultPackage.Need::description)
+                                    .collect(java.util.stream.Collectors.joining(" and "))
+                            + "; local processes share one network and one clock. Start a Docker engine, or choose"
+                            + " --nemesis kill or pause.");
                 }
                 log(run, "starting " + spec.nodes() + " nodes (" + runtime.label() + ")");
-                cluster =
-                        runtime.start(new ClusterSpec(spec.nodes(), db.nodeArgs(), run.path(), Duration.ofSeconds(90)));
+                ClusterSpec clusterSpec =
+                        new ClusterSpec(spec.nodes(), db.nodeArgs(), run.path(), Duration.ofSeconds(90));
+                if (faults.needs().contains(FaultPackage.Need.OWN_CLOCK)) {
+                    clusterSpec = clusterSpec.withEnvironment(ClockNemesis.ENVIRONMENT);
+                }
+                cluster = runtime.start(clusterSpec);
                 control = new ClusterNodeControl(cluster, db);
             }
-            List<String> nodeNames = control == null ? nodeNames(spec.nodes()) : control.nodes();
-            faults = FaultPackages.create(spec.nemesis(), nodeNames, spec.faultInterval());
             log(
                     run,
                     "running " + spec.workload() + " with " + spec.nemesis() + " for "

@@ -9,18 +9,30 @@ class DoctorCommandTest {
 
     @Test
     void on_local_processes_partitions_are_listed_as_unavailable_with_the_reason() {
-        DoctorCommand.Finding finding = DoctorCommand.nemeses(ClusterRuntime.PROCESSES, false);
+        DoctorCommand.Finding finding = DoctorCommand.nemeses(ClusterRuntime.PROCESSES, false, false);
 
         assertThat(finding.ok()).isFalse();
         assertThat(finding.detail()).startsWith("none, kill").contains("not here: partition, partition-one");
-        assertThat(finding.render()).contains("fix: partitions need the containers runtime");
+        assertThat(finding.render()).contains("fix: partitions and packet loss need the containers runtime");
     }
 
     @Test
-    void on_containers_with_iptables_every_nemesis_is_available() {
-        DoctorCommand.Finding finding = DoctorCommand.nemeses(ClusterRuntime.CONTAINERS, true);
+    void on_containers_with_iptables_and_libfaketime_every_nemesis_is_available() {
+        DoctorCommand.Finding finding = DoctorCommand.nemeses(ClusterRuntime.CONTAINERS, true, true);
 
         assertThat(finding.ok()).isTrue();
-        assertThat(finding.detail()).contains("partition-ring").doesNotContain("not here");
+        assertThat(finding.detail())
+                .contains("partition-ring", "packet-loss", "clock-strobe")
+                .doesNotContain("not here");
+    }
+
+    @Test
+    void on_containers_without_libfaketime_only_the_clock_faults_are_unavailable() {
+        DoctorCommand.Finding finding = DoctorCommand.nemeses(ClusterRuntime.CONTAINERS, true, false);
+
+        assertThat(finding.ok()).isFalse();
+        assertThat(finding.detail())
+                .contains("packet-loss")
+                .endsWith("not here: clock-bump, clock-strobe, skew-isolate-primary");
     }
 }

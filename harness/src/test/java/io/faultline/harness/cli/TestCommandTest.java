@@ -62,6 +62,8 @@ class TestCommandTest {
                 store.toString());
 
         assertThat(exit).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(err.toString()).contains("needs the containers runtime").contains("--nemesis kill or pause");
+        assertThat(err.toString())
+                .contains("needs iptables inside each node's own network (the containers runtime)")
+                .contains("--nemesis kill or pause");
     }
 }
