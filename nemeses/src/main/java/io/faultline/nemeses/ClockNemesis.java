@@ -32,15 +32,8 @@ public final class ClockNemesis implements Nemesis {
     /** The preloaded library (the multi-threaded variant, for the JVM). */
     public static final String LIBRARY = "/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1";
     /** The environment a node's program runs with. */
-    public static final Map<String, String> ENVIRONMENT = Map.of(
-            "LD_PRELOAD",
-            LIBRARY,
-            "FAKETIME_TIMESTAMP_FILE",
-            TIMESTAMP_FILE,
-            "FAKETIME_NO_CACHE",
-            "1",
-            "FAKETIME_DONT_FAKE_MONOTONIC",
-            "1");
+    public static final Map<String, String> ENVIRONMENT =
+            Map.of("LD_PRELOAD", LIBRARY, "FAKETIME_TIMESTAMP_FILE", TIMESTAMP_FILE, "FAKETIME_NO_CACHE", "1");
 
     private static final String STROBE_MARK = "faultline-strobe";
 

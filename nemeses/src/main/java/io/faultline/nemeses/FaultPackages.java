@@ -49,7 +49,7 @@ public final class FaultPackages {
         d.put("clock-strobe", "one random node's clock flips back and forth every 10-320 ms (libfaketime; containers)");
         d.put(
                 "skew-isolate-primary",
-                "the primary's clock set 5 s back while it is cut off from the others, then both healed (containers)");
+                "the primary's clock set 10 s back while it is cut off from the others, then both healed (containers)");
         return Collections.unmodifiableMap(d);
     }
 
@@ -173,9 +173,11 @@ public final class FaultPackages {
                 "check-clocks", clock,
                 "start-partition", partition,
                 "stop-partition", partition));
-        Generator start = Gen.seq(
-                Gen.once(OpSpec.of("bump", Map.of(ProcessNemesis.PRIMARIES, -5000L))),
-                Gen.once(OpSpec.of("start-partition", ProcessNemesis.PRIMARIES)));
+        Generator start = Gen.once(OpSpec.of(
+                CompositeNemesis.TOGETHER,
+                List.of(
+                        List.of("start-partition", ProcessNemesis.PRIMARIES),
+                        List.of("bump", Map.of(ProcessNemesis.PRIMARIES, -10_000L)))));
         Generator stop = Gen.seq(Gen.once(OpSpec.of("stop-partition", null)), Gen.once(OpSpec.of("reset", null)));
         return new FaultPackage(
                 name,
