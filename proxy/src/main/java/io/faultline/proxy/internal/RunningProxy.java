@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -33,6 +34,7 @@ public final class RunningProxy {
     private String listen;
     private String upstream;
     private ServerSocket listener;
+    private Thread acceptor;
 
     public RunningProxy(String name, String listen, String upstream, ScheduledExecutorService timers) {
         this.name = name;
@@ -97,7 +99,7 @@ public final class RunningProxy {
         listener = socket;
         listen = HostPort.format(socket.getInetAddress(), socket.getLocalPort());
         ServerSocket accepting = socket;
-        Thread.ofVirtual().name("proxy-" + name + "-accept").start(() -> acceptLoop(accepting));
+        acceptor = Thread.ofVirtual().name("proxy-" + name + "-accept").start(() -> acceptLoop(accepting));
     }
 
     /** Closes the listener and every live connection; new connections are refused. */
@@ -107,6 +109,7 @@ public final class RunningProxy {
         }
         closeQuietly(listener);
         listener = null;
+        awaitAcceptorExit();
         for (Connection connection : List.copyOf(connections)) {
             connection.terminate();
         }
@@ -172,6 +175,21 @@ public final class RunningProxy {
         for (Connection connection : connections) {
             connection.sync(stream, copy);
         }
+    }
+
+    /**
+     * Waits for the accept loop to leave {@code accept()}: until it has, the JDK defers the real close of the
+     * listening socket, and binding the same port again would fail.
+     */
+    private void awaitAcceptorExit() {
+        try {
+            if (!acceptor.join(Duration.ofSeconds(5))) {
+                throw new IllegalStateException("proxy " + name + ": accept loop did not stop within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        acceptor = null;
     }
 
     void forget(Connection connection) {
