@@ -23,10 +23,10 @@ final class ActiveToxic {
     private final boolean applies;
     private final Link link;
     private volatile boolean retired;
-    /** Bytes let through so far (limit_data); carried over when the toxic is updated. */
-    private long transferred;
-    /** When the bandwidth pipe is next free (bandwidth). */
-    private long nextFreeNanos;
+    /** Bytes let through so far (limit_data); carried over when the toxic is updated (read by the API thread). */
+    private volatile long transferred;
+    /** When the bandwidth pipe is next free (bandwidth); carried over likewise. */
+    private volatile long nextFreeNanos;
 
     private ScheduledFuture<?> timer;
 
