@@ -25,7 +25,9 @@ public record FaultPackage(
          * Each node's program started under libfaketime, its clock offset read from a file: the containers runtime,
          * with {@link ClockNemesis#ENVIRONMENT} set when the nodes start.
          */
-        OWN_CLOCK("libfaketime inside each node (the containers runtime)");
+        OWN_CLOCK("libfaketime inside each node (the containers runtime)"),
+        /** Every directed node-to-node link through its own Toxiproxy-compatible proxy (either runtime). */
+        PROXIED_LINKS("every node-to-node link through its own proxy");
 
         private final String description;
 

@@ -42,6 +42,14 @@ public final class FaultPackages {
         d.put("pause", "SIGSTOP one random node, then resume it");
         d.put("kill-primary", "SIGKILL whichever node is primary (the leader) at that moment, then start it again");
         d.put("pause-primary", "SIGSTOP the primary at that moment, then resume it");
+        d.put("link-partition", "random halves cut apart at the proxies between nodes, then healed");
+        d.put("link-partition-one", "one random node cut off from the rest at the proxies");
+        d.put("link-partition-ring", "majorities ring at the proxies: every node sees a different majority");
+        d.put("link-one-way", "one random node's messages to the others dropped at the proxies; it still hears them");
+        d.put("latency", "50-200 ms (with 10 % jitter) added to every node-to-node link at the proxies");
+        d.put("slow-network", "every node-to-node link limited to 32-256 KB/s at the proxies");
+        d.put("reset-peer", "one random node's links to the others reset their connections (TCP RST) at the proxies");
+        d.put("slicer", "every node-to-node link cuts data into chunks of a few bytes at the proxies");
         d.put("packet-loss", "every node drops 5-30 % of its peers' packets (iptables statistic; containers)");
         d.put(
                 "clock-bump",
@@ -66,6 +74,43 @@ public final class FaultPackages {
             case "pause" -> process(name, "pause", "resume", nodes, interval, 1);
             case "kill-primary" -> primary(name, "kill", "start", interval);
             case "pause-primary" -> primary(name, "pause", "resume", interval);
+            case "link-partition" -> links(name, nodes, interval, Grudge::randomHalves);
+            case "link-partition-one" -> links(name, nodes, interval, Grudge::isolateOne);
+            case "link-partition-ring" -> links(name, nodes, interval, Grudge::majoritiesRing);
+            case "link-one-way" -> links(name, nodes, interval, FaultPackages::oneWay);
+            case "latency" ->
+                toxic(name, interval, rng -> {
+                    long millis = 50L << rng.nextInt(3);
+                    return Map.of(
+                            "toxic",
+                            Map.of("type", "latency", "millis", millis, "jitter", millis / 10),
+                            "links",
+                            "all");
+                });
+            case "slow-network" ->
+                toxic(
+                        name,
+                        interval,
+                        rng -> Map.of(
+                                "toxic", Map.of("type", "bandwidth", "kbps", 32L << rng.nextInt(4)), "links", "all"));
+            case "reset-peer" ->
+                toxic(name, interval, rng -> {
+                    String node = nodes.get(rng.nextInt(nodes.size()));
+                    List<List<String>> out = nodes.stream()
+                            .filter(n -> !n.equals(node))
+                            .map(n -> List.of(node, n))
+                            .toList();
+                    return Map.of("toxic", Map.of("type", "reset-peer", "millis", 0L), "links", out);
+                });
+            case "slicer" ->
+                toxic(
+                        name,
+                        interval,
+                        rng -> Map.of(
+                                "toxic",
+                                Map.of("type", "slicer", "average", 16L, "variation", 8L, "delay-us", 100L),
+                                "links",
+                                "all"));
             case "packet-loss" -> packetLoss(name, nodes, interval);
             case "clock-bump" -> clock(name, nodes, interval, FaultPackages::bumpOne);
             case "clock-strobe" -> clock(name, nodes, interval, (n, rng) -> strobeOne(n, rng, interval));
@@ -118,6 +163,34 @@ public final class FaultPackages {
                 stop,
                 new PartitionNemesis(),
                 Set.of(FaultPackage.Need.OWN_NETWORK));
+    }
+
+    private static FaultPackage links(
+            String name,
+            List<String> nodes,
+            Duration interval,
+            BiFunction<List<String>, SplittableRandom, Grudge> plan) {
+        Generator start = Gen.once((ctx, rng) ->
+                OpSpec.of("start-partition", plan.apply(nodes, rng).asValue()));
+        Generator stop = Gen.once(OpSpec.of("stop-partition", null));
+        return new FaultPackage(
+                name, cycle(interval, start, stop), stop, new LinkNemesis(), Set.of(FaultPackage.Need.PROXIED_LINKS));
+    }
+
+    /** One node drawn at random: every other node stops hearing it, while it still hears them. */
+    static Grudge oneWay(List<String> nodes, SplittableRandom rng) {
+        String mute = nodes.get(rng.nextInt(nodes.size()));
+        Map<String, Set<String>> drops = new LinkedHashMap<>();
+        nodes.stream().filter(n -> !n.equals(mute)).forEach(n -> drops.put(n, Set.of(mute)));
+        return new Grudge(drops);
+    }
+
+    private static FaultPackage toxic(
+            String name, Duration interval, java.util.function.Function<SplittableRandom, Map<String, Object>> value) {
+        Generator start = Gen.once((ctx, rng) -> OpSpec.of("start-link-fault", value.apply(rng)));
+        Generator stop = Gen.once(OpSpec.of("stop-link-fault", null));
+        return new FaultPackage(
+                name, cycle(interval, start, stop), stop, new LinkNemesis(), Set.of(FaultPackage.Need.PROXIED_LINKS));
     }
 
     private static FaultPackage packetLoss(String name, List<String> nodes, Duration interval) {

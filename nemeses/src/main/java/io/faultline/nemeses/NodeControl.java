@@ -39,6 +39,11 @@ public interface NodeControl {
         return List.of();
     }
 
+    /** The proxied node-to-node links, when the cluster routes its peers through proxies; empty otherwise. */
+    default java.util.Optional<LinkControl> links() {
+        return java.util.Optional.empty();
+    }
+
     /** What a command printed and how it exited. */
     record CommandResult(int exitCode, String output) {
         public boolean ok() {

@@ -111,7 +111,8 @@ final class DoctorCommand implements Callable<Integer> {
                     .needs();
             boolean network = !needs.contains(FaultPackage.Need.OWN_NETWORK) || (containers && iptablesInNodes);
             boolean clock = !needs.contains(FaultPackage.Need.OWN_CLOCK) || (containers && faketimeInNodes);
-            if (network && clock) {
+            boolean links = !needs.contains(FaultPackage.Need.PROXIED_LINKS) || !containers;
+            if (network && clock && links) {
                 usable.add(name);
             } else {
                 not.add(name);
@@ -122,7 +123,8 @@ final class DoctorCommand implements Callable<Integer> {
                 "nemeses",
                 String.join(", ", usable) + (not.isEmpty() ? "" : "; not here: " + String.join(", ", not)),
                 "partitions and packet loss need the containers runtime with iptables inside the nodes; clock faults"
-                        + " need it with libfaketime inside the nodes");
+                        + " need it with libfaketime inside the nodes; link faults (proxies) need the processes runtime"
+                        + " for now");
     }
 
     private static Finding image(String tag, boolean present) {

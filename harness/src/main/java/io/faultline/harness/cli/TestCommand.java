@@ -56,9 +56,9 @@ final class TestCommand implements Callable<Integer> {
         String fault = nemesis;
         boolean chosenByUser = spec.commandLine().getParseResult().hasMatchedOption("--nemesis");
         if (!chosenByUser && fault.startsWith("partition") && options.runtime() == ClusterRuntime.PROCESSES) {
-            fault = "kill";
-            out.println("no Docker engine: local processes share one network and cannot be partitioned, so the"
-                    + " demo kills nodes instead (--nemesis kill); start dockerd for partitions");
+            fault = "link-" + fault;
+            out.println("no Docker engine: local processes share one network, so the demo cuts the links between"
+                    + " them at their proxies instead of with iptables (--nemesis " + fault + ")");
         }
         TestSpec base = options.spec(name != null ? name : workload + "-" + fault, workload, fault);
         Verdict merged = Verdict.VALID;

@@ -19,6 +19,11 @@ public interface Cluster extends AutoCloseable {
                 .orElseThrow(() -> new NoSuchElementException("no node " + id + " in this cluster: " + nodes()));
     }
 
+    /** The proxied node-to-node links, when the cluster was started with them. */
+    default java.util.Optional<io.faultline.nemeses.LinkControl> links() {
+        return java.util.Optional.empty();
+    }
+
     /** Stops every node and removes what the cluster created; the node logs stay in its work directory. */
     @Override
     void close();

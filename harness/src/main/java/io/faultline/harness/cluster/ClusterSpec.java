@@ -9,10 +9,15 @@ import java.util.stream.IntStream;
 
 /**
  * What to start: how many nodes, extra arguments and environment variables for the node program, where node logs
- * and data go, and how long a node may take to become healthy.
+ * and data go, how long a node may take to become healthy, and whether nodes reach each other through proxies.
  */
 public record ClusterSpec(
-        int size, List<String> nodeArgs, Path workDir, Duration readyTimeout, Map<String, String> environment) {
+        int size,
+        List<String> nodeArgs,
+        Path workDir,
+        Duration readyTimeout,
+        Map<String, String> environment,
+        boolean proxiedLinks) {
 
     public ClusterSpec {
         if (size < 1 || size > 50) {
@@ -25,7 +30,7 @@ public record ClusterSpec(
     }
 
     public ClusterSpec(int size, List<String> nodeArgs, Path workDir, Duration readyTimeout) {
-        this(size, nodeArgs, workDir, readyTimeout, Map.of());
+        this(size, nodeArgs, workDir, readyTimeout, Map.of(), false);
     }
 
     public static ClusterSpec of(int size, Path workDir) {
@@ -33,12 +38,20 @@ public record ClusterSpec(
     }
 
     public ClusterSpec withNodeArgs(String... args) {
-        return new ClusterSpec(size, List.of(args), workDir, readyTimeout, environment);
+        return new ClusterSpec(size, List.of(args), workDir, readyTimeout, environment, proxiedLinks);
     }
 
     /** The same cluster with these variables in every node program's environment. */
     public ClusterSpec withEnvironment(Map<String, String> variables) {
-        return new ClusterSpec(size, nodeArgs, workDir, readyTimeout, variables);
+        return new ClusterSpec(size, nodeArgs, workDir, readyTimeout, variables, proxiedLinks);
+    }
+
+    /**
+     * The same cluster with every directed node-to-node link through its own proxy (a Toxiproxy-compatible server),
+     * so that link faults can cut, slow or reset any one of them.
+     */
+    public ClusterSpec withProxiedLinks() {
+        return new ClusterSpec(size, nodeArgs, workDir, readyTimeout, environment, true);
     }
 
     public List<NodeId> ids() {

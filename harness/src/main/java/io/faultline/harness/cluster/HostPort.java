@@ -19,4 +19,17 @@ public record HostPort(String host, int port) {
     public String toString() {
         return host + ":" + port;
     }
+
+    /** {@code host:port}, as Toxiproxy writes addresses. */
+    public static HostPort parse(String text) {
+        int colon = text.lastIndexOf(':');
+        if (colon <= 0 || colon == text.length() - 1) {
+            throw new IllegalArgumentException("an address is host:port, not \"" + text + "\"");
+        }
+        try {
+            return new HostPort(text.substring(0, colon), Integer.parseInt(text.substring(colon + 1)));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("an address is host:port, not \"" + text + "\"");
+        }
+    }
 }

@@ -1,6 +1,10 @@
 package io.faultline.harness.cluster;
 
+import eu.rekawek.toxiproxy.ToxiproxyClient;
 import io.faultline.harness.images.NodeDistribution;
+import io.faultline.nemeses.LinkControl;
+import io.faultline.nemeses.LinkControl.Link;
+import io.faultline.proxy.ToxiproxyServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -12,19 +16,26 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A cluster of local JVMs on loopback ports: the runtime used when no Docker engine is reachable. Kill is SIGKILL,
  * pause is SIGSTOP; each node writes its output to {@code WORKDIR/ID/node.log} and keeps its data in
- * {@code WORKDIR/ID/data} across restarts.
+ * {@code WORKDIR/ID/data} across restarts. With {@link ClusterSpec#proxiedLinks()}, a Toxiproxy-compatible server in this
+ * JVM carries every directed node-to-node link on its own loopback port.
  */
 public final class ProcessCluster implements Cluster {
 
     private final List<Node> nodes;
+    private final @Nullable ToxiproxyServer proxy;
+    private final @Nullable ProxiedLinks links;
 
-    private ProcessCluster(List<Node> nodes) {
+    private ProcessCluster(List<Node> nodes, @Nullable ToxiproxyServer proxy, @Nullable ProxiedLinks links) {
         this.nodes = List.copyOf(nodes);
+        this.proxy = proxy;
+        this.links = links;
     }
 
     /** Starts every node and waits until all are healthy; on failure, stops what started and throws. */
@@ -36,11 +47,33 @@ public final class ProcessCluster implements Cluster {
         for (NodeId id : spec.ids()) {
             ports.put(id, new int[] {free[next++], free[next++]});
         }
+        ToxiproxyServer proxy = null;
+        ProxiedLinks links = null;
+        Map<Link, HostPort> linkAddresses = new LinkedHashMap<>();
+        if (spec.proxiedLinks()) {
+            proxy = startProxy();
+            ToxiproxyClient client =
+                    new ToxiproxyClient("127.0.0.1", proxy.apiAddress().getPort());
+            Map<String, HostPort> upstreams = new LinkedHashMap<>();
+            ports.forEach((id, p) -> upstreams.put(id.name(), new HostPort("127.0.0.1", p[1])));
+            try {
+                linkAddresses = ProxiedLinks.create(client, upstreams, "127.0.0.1");
+            } catch (RuntimeException e) {
+                proxy.close();
+                throw e;
+            }
+            links = new ProxiedLinks(client, linkAddresses);
+        }
         List<Node> nodes = new ArrayList<>();
         for (NodeId id : spec.ids()) {
+            Map<Link, HostPort> via = linkAddresses;
             String peers = ports.entrySet().stream()
                     .filter(e -> !e.getKey().equals(id))
-                    .map(e -> e.getKey() + "=127.0.0.1:" + e.getValue()[1])
+                    .map(e -> {
+                        HostPort link = via.get(new Link(id.name(), e.getKey().name()));
+                        return e.getKey() + "="
+                                + (link != null ? link.host() + ":" + link.port() : "127.0.0.1:" + e.getValue()[1]);
+                    })
                     .collect(Collectors.joining(","));
             List<String> args = new ArrayList<>(List.of(
                     "--id", id.name(),
@@ -61,7 +94,20 @@ public final class ProcessCluster implements Cluster {
                     spec.readyTimeout(),
                     spec.environment()));
         }
-        return Starter.startAll(new ProcessCluster(nodes));
+        return Starter.startAll(new ProcessCluster(nodes, proxy, links));
+    }
+
+    private static ToxiproxyServer startProxy() {
+        try {
+            return ToxiproxyServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the link proxy: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<LinkControl> links() {
+        return Optional.ofNullable(links);
     }
 
     @Override
@@ -78,6 +124,9 @@ public final class ProcessCluster implements Cluster {
     public void close() {
         for (Node node : nodes) {
             ((ProcessNode) node).destroy();
+        }
+        if (proxy != null) {
+            proxy.close();
         }
     }
 

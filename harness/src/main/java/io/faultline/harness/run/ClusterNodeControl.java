@@ -57,6 +57,11 @@ final class ClusterNodeControl implements NodeControl, ClusterView {
     }
 
     @Override
+    public java.util.Optional<io.faultline.nemeses.LinkControl> links() {
+        return cluster.links();
+    }
+
+    @Override
     public boolean isolatedNetworks() {
         return cluster.runtime().equals("containers");
     }

@@ -81,19 +81,15 @@ public final class TestRunner {
             } else {
                 ClusterRuntime runtime = spec.runtime() != null ? spec.runtime() : ClusterRuntime.choose();
                 faults = FaultPackages.create(spec.nemesis(), nodeNames(spec.nodes()), spec.faultInterval());
-                if (!faults.needs().isEmpty() && runtime == ClusterRuntime.PROCESSES) {
-                    throw new IllegalArgumentException("--nemesis " + spec.nemesis() + " needs "
-                            + faults.needs().stream()
-                                    .map(FaultPackage.Need::description)
-                                    .collect(java.util.stream.Collectors.joining(" and "))
-                            + "; local processes share one network and one clock. Start a Docker engine, or choose"
-                            + " --nemesis kill or pause.");
-                }
+                refuseUnmetNeeds(spec.nemesis(), faults, runtime);
                 log(run, "starting " + spec.nodes() + " nodes (" + runtime.label() + ")");
                 ClusterSpec clusterSpec =
                         new ClusterSpec(spec.nodes(), db.nodeArgs(), run.path(), Duration.ofSeconds(90));
                 if (faults.needs().contains(FaultPackage.Need.OWN_CLOCK)) {
                     clusterSpec = clusterSpec.withEnvironment(ClockNemesis.ENVIRONMENT);
+                }
+                if (faults.needs().contains(FaultPackage.Need.PROXIED_LINKS)) {
+                    clusterSpec = clusterSpec.withProxiedLinks();
                 }
                 cluster = runtime.start(clusterSpec);
                 control = new ClusterNodeControl(cluster, db);
@@ -139,6 +135,27 @@ public final class TestRunner {
                 run.path(), result.verdict(), result, history.size(), Duration.ofNanos(System.nanoTime() - started));
         log(run, outcome.describe());
         return outcome;
+    }
+
+    /** Refuses a fault package the chosen runtime cannot provide, saying what it needs and what to do instead. */
+    static void refuseUnmetNeeds(String nemesis, FaultPackage faults, ClusterRuntime runtime) {
+        java.util.Set<FaultPackage.Need> needs = faults.needs();
+        if (runtime == ClusterRuntime.PROCESSES
+                && (needs.contains(FaultPackage.Need.OWN_NETWORK) || needs.contains(FaultPackage.Need.OWN_CLOCK))) {
+            throw new IllegalArgumentException("--nemesis " + nemesis + " needs "
+                    + needs.stream()
+                            .filter(n -> n != FaultPackage.Need.PROXIED_LINKS)
+                            .map(FaultPackage.Need::description)
+                            .collect(java.util.stream.Collectors.joining(" and "))
+                    + "; local processes share one network and one clock. Start a Docker engine, or choose"
+                    + " --nemesis link-partition, kill or pause.");
+        }
+        if (runtime == ClusterRuntime.CONTAINERS && needs.contains(FaultPackage.Need.PROXIED_LINKS)) {
+            throw new IllegalArgumentException(
+                    "--nemesis " + nemesis + " needs " + FaultPackage.Need.PROXIED_LINKS.description()
+                            + ", which only the processes runtime provides so far (--runtime process); on containers, use"
+                            + " the iptables faults (partition, packet-loss)");
+        }
     }
 
     /** Copies the files the database names ({@link Db.LogFiles}) from every node into the run directory. */

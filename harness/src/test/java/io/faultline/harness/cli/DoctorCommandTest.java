@@ -12,18 +12,21 @@ class DoctorCommandTest {
         DoctorCommand.Finding finding = DoctorCommand.nemeses(ClusterRuntime.PROCESSES, false, false);
 
         assertThat(finding.ok()).isFalse();
-        assertThat(finding.detail()).startsWith("none, kill").contains("not here: partition, partition-one");
+        assertThat(finding.detail())
+                .startsWith("none, kill")
+                .contains("link-partition", "latency")
+                .contains("not here: partition, partition-one");
         assertThat(finding.render()).contains("fix: partitions and packet loss need the containers runtime");
     }
 
     @Test
-    void on_containers_with_iptables_and_libfaketime_every_nemesis_is_available() {
+    void on_containers_with_iptables_and_libfaketime_every_nemesis_but_the_link_faults_is_available() {
         DoctorCommand.Finding finding = DoctorCommand.nemeses(ClusterRuntime.CONTAINERS, true, true);
 
-        assertThat(finding.ok()).isTrue();
         assertThat(finding.detail())
                 .contains("partition-ring", "packet-loss", "clock-strobe")
-                .doesNotContain("not here");
+                .endsWith("not here: link-partition, link-partition-one, link-partition-ring, link-one-way, latency,"
+                        + " slow-network, reset-peer, slicer");
     }
 
     @Test
@@ -33,6 +36,7 @@ class DoctorCommandTest {
         assertThat(finding.ok()).isFalse();
         assertThat(finding.detail())
                 .contains("packet-loss")
-                .endsWith("not here: clock-bump, clock-strobe, skew-isolate-primary");
+                .contains("not here: link-partition")
+                .endsWith("clock-bump, clock-strobe, skew-isolate-primary");
     }
 }

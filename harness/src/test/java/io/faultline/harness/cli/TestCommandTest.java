@@ -23,7 +23,7 @@ class TestCommandTest {
     }
 
     @Test
-    void without_docker_the_demo_kills_nodes_instead_of_partitioning_them_and_says_so() throws Exception {
+    void without_docker_the_demo_partitions_the_links_at_their_proxies_and_says_so() throws Exception {
         int exit = run(
                 "test",
                 "--runtime",
@@ -40,12 +40,15 @@ class TestCommandTest {
                 store.toString());
 
         assertThat(out.toString())
-                .contains("demo kills nodes instead (--nemesis kill)")
+                .contains("cuts the links between them at their proxies instead of with iptables (--nemesis"
+                        + " link-partition)")
                 .contains("verdict: valid");
         assertThat(exit).as("%s%s", out, err).isZero();
-        assertThat(Files.isDirectory(store.resolve("register-kill"))).isTrue();
+        assertThat(Files.isDirectory(store.resolve("register-link-partition"))).isTrue();
         assertThat(Files.readString(store.resolve("latest").resolve("history.jsonl")))
-                .contains("\"f\":\"kill\"");
+                .as("a verified cut in the history")
+                .contains("\"f\":\"start-partition\"")
+                .contains("links refuse connections");
     }
 
     @Test
@@ -64,6 +67,6 @@ class TestCommandTest {
         assertThat(exit).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString())
                 .contains("needs iptables inside each node's own network (the containers runtime)")
-                .contains("--nemesis kill or pause");
+                .contains("--nemesis link-partition, kill or pause");
     }
 }
