@@ -9,6 +9,7 @@ import io.faultline.sut.kv.Query;
 import io.faultline.sut.raft.ConfigChangeRejectedException;
 import io.faultline.sut.raft.Configuration;
 import io.faultline.sut.raft.LogEntry;
+import io.faultline.sut.raft.LogIndex;
 import io.faultline.sut.raft.Message;
 import io.faultline.sut.raft.NotLeaderException;
 import io.faultline.sut.raft.RaftNode;
@@ -335,18 +336,11 @@ public final class RaftServer implements AutoCloseable {
         if (node.role() == Role.LEADER) {
             lease.roundSent(node.currentRound());
         }
-        io.faultline.sut.raft.LogIndex written = node.lastIndex();
-        storage.sync();
-        node.persisted(written);
-        metrics.synced();
-        for (Runnable ack : afterSync) {
-            ack.run();
-        }
-        afterSync.clear();
-        for (Message m : ready.messages()) {
-            network.accept(m);
-        }
-        metrics.messagesSent(ready.eager().size() + ready.messages().size());
+        LogIndex written = node.lastIndex();
+        // Committed entries are durable on a majority already (a leader counts its own log only up to what it
+        // has synced), so they are applied and their clients answered before this round's sync, which holds only
+        // later entries and the votes and acknowledgements below: those clients do not wait for an fsync that
+        // is not theirs.
         ready.snapshot().ifPresent(this::restore);
         for (LogEntry entry : ready.committed()) {
             apply(entry);
@@ -360,6 +354,17 @@ public final class RaftServer implements AutoCloseable {
             pending.readOutcome(outcome);
         }
         pending.serveReads(node.appliedIndex(), state);
+        storage.sync();
+        node.persisted(written);
+        metrics.synced();
+        for (Runnable ack : afterSync) {
+            ack.run();
+        }
+        afterSync.clear();
+        for (Message m : ready.messages()) {
+            network.accept(m);
+        }
+        metrics.messagesSent(ready.eager().size() + ready.messages().size());
     }
 
     private void restore(Snapshot snapshot) {
