@@ -3,12 +3,16 @@
 # so that both see the same background load, and prints one table row per pair with the ratio store/etcd.
 #
 #   ./mvnw -B -q -pl system-under-test package -DskipTests   # builds the jar and the benchmark client
-#   system-under-test/bench/compare.sh                       # all workloads, 2 pairs each, 8 s per run
+#   system-under-test/bench/compare.sh                       # 4 workloads, 2 pairs each, 8 s per run
 #   PAIRS=3 SECONDS_PER_RUN=8 WORKLOADS="write:16 read:16" WARMUP_SECONDS=20 system-under-test/bench/compare.sh
+#   STORE_JAR=/other/faultline-node.jar system-under-test/bench/compare.sh   # another build of the store
 #
 # Both clusters: 3 nodes on loopback, fsync on every write (etcd always fsyncs its WAL; the store runs without
-# --bug no-fsync), fresh data directories under $WORK. Both stay up for the whole session, idle when not measured.
-# Needs etcd on the PATH (Debian: apt-get install etcd-server) and a JDK 21+ (JAVA_HOME or java on the PATH).
+# --bug no-fsync), fresh data directories under /tmp. Both stay up for the whole session, idle when not measured.
+# Before the table, one unreported 16-writer run of each (WARMUP_SECONDS, 0 for none) lets the store's JVMs
+# compile their hot paths; etcd is compiled ahead of time. The client is StoreBenchmark (test classes): closed
+# loop, 100 keys, requests to the leader only. Needs etcd on the PATH (Debian: apt-get install etcd-server), curl
+# and a JDK 21+ (JAVA_HOME or java on the PATH).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -82,8 +86,7 @@ run() { # $1 system, $2 url, $3 mode, $4 clients -> "throughput p50 p99"
     | sed -n 's/.*throughput=\([0-9.]*\)\/s p50=\([0-9.]*\)ms p99=\([0-9.]*\)ms.*/\1 \2 \3/p'
 }
 
-# Not reported: one 16-writer run of each system first, so that the store's JVMs have compiled their hot paths (etcd is
-# compiled ahead of time; a store measured cold runs its first seconds in the interpreter).
+# Not reported: warms the store's JIT (a store measured cold runs its first seconds much slower).
 if [ "$WARMUP" -gt 0 ]; then
   SECS=$WARMUP run faultline "$(store_leader)" write 16 >/dev/null
   SECS=$WARMUP run etcd "$(etcd_leader)" write 16 >/dev/null
