@@ -18,6 +18,11 @@ import io.faultline.sut.raft.Role;
 import io.faultline.sut.raft.Snapshot;
 import io.faultline.sut.raft.Storage;
 import io.faultline.sut.raft.StorageFailedException;
+import io.faultline.sut.server.Input.ChangeMembers;
+import io.faultline.sut.server.Input.Incoming;
+import io.faultline.sut.server.Input.Propose;
+import io.faultline.sut.server.Input.Read;
+import io.faultline.sut.server.Input.Stop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,19 +41,6 @@ import java.util.function.UnaryOperator;
  * {@link KvStateMachine} and answers the clients whose requests completed.
  */
 public final class RaftServer implements AutoCloseable {
-
-    private sealed interface Input {}
-
-    private record Incoming(Message message) implements Input {}
-
-    private record Propose(Command command, CompletableFuture<Outcome> answer) implements Input {}
-
-    private record Read(Query query, CompletableFuture<JsonValue> answer) implements Input {}
-
-    private record Stop() implements Input {}
-
-    private record ChangeMembers(UnaryOperator<Configuration> change, CompletableFuture<Outcome> answer)
-            implements Input {}
 
     private final RaftNode node;
     private final Storage storage;
@@ -401,15 +393,7 @@ public final class RaftServer implements AutoCloseable {
         pending.failAll();
         Input input;
         while ((input = inbox.poll()) != null) {
-            switch (input) {
-                case Propose p ->
-                    p.answer().completeExceptionally(new StoreException.Unavailable("the node is stopping", true));
-                case Read r ->
-                    r.answer().completeExceptionally(new StoreException.Unavailable("the node is stopping", true));
-                case ChangeMembers c ->
-                    c.answer().completeExceptionally(new StoreException.Unavailable("the node is stopping", true));
-                default -> {}
-            }
+            input.refuse(new StoreException.Unavailable("the node is stopping", true));
         }
     }
 
