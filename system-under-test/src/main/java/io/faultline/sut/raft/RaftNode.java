@@ -14,12 +14,15 @@ import java.util.Random;
  * One Raft member as a deterministic state machine without I/O: it is driven by {@link #tick()},
  * {@link #step(Message)}, {@link #propose(String)}, {@link #proposeConfiguration(Configuration)} and
  * {@link #requestRead(long)}, writes through its {@link Storage}, and hands what must happen next to its driver
- * through {@link #ready()}.
+ * through {@link #ready()}. Elections (timer, pre-votes, votes) live in {@link Elections}, a leader's view of its
+ * followers in {@link Replication}, a follower's log checks in {@link FollowerLog}; this class ties them together,
+ * commits, and serves ReadIndex reads.
  *
- * <p>The driver must sync the storage before it sends a {@link Ready}'s messages (other than its eager ones) or
- * acts on anything else it holds, so that no vote, acknowledgement or client answer ever precedes the durable write
- * it depends on. Not thread-safe:
- * one thread owns a node.
+ * <p>The driver must sync the storage before it sends a {@link Ready}'s messages (other than its eager ones), so
+ * that no vote or acknowledgement ever precedes the durable write it depends on. Committed entries and confirmed
+ * reads do not depend on this node's unsynced writes (a leader counts its own log towards a majority only up to
+ * what it synced), so the driver may apply and answer them before that sync. Not thread-safe: one thread owns a
+ * node.
  */
 public final class RaftNode {
 
@@ -32,18 +35,13 @@ public final class RaftNode {
     private final ReadIndexQueue reads = new ReadIndexQueue();
     private final List<Message> outbox = new ArrayList<>();
 
-    private Role role = Role.FOLLOWER;
-    private Term term;
-    private Optional<NodeId> votedFor;
-    private Optional<NodeId> leader = Optional.empty();
+    private final TermState state;
+    private final Elections elections;
     private LogIndex commitIndex = LogIndex.ZERO;
     private LogIndex applied = LogIndex.ZERO;
     private LogIndex termStart = LogIndex.ZERO;
 
-    private int electionElapsed;
     private int heartbeatElapsed;
-    private final ElectionTimeout electionTimeout;
-    private final Ballot ballot;
     private boolean quorumContact;
     private boolean readRoundWanted;
     private Optional<Snapshot> restored;
@@ -58,15 +56,12 @@ public final class RaftNode {
         this.self = self;
         this.storage = storage;
         this.options = options;
-        this.electionTimeout = new ElectionTimeout(options, random);
-        this.ballot = new Ballot(self);
         this.membership = new Membership(initial, storage);
+        this.state = new TermState(storage);
+        this.elections = new Elections(self, storage, options, membership, state, outbox, random, this::becomeLeader);
         this.replication = new Replication(self, storage, options);
         this.followerLog =
                 new FollowerLog(self, storage, membership, index -> durable = LogIndex.min(durable, index.previous()));
-        HardState hard = storage.hardState();
-        this.term = hard.term();
-        this.votedFor = hard.votedFor();
         this.durable = storage.lastIndex();
         this.restored = storage.snapshot();
         restored.ifPresent(s -> {
@@ -79,29 +74,22 @@ public final class RaftNode {
 
     /** Advances this node's clock by one tick. */
     public void tick() {
-        electionElapsed++;
-        if (role != Role.LEADER) {
-            if (electionElapsed >= electionTimeout.ticks() && configuration().contains(self)) {
-                if (options.preVote()) {
-                    startPreVote();
-                } else {
-                    startElection();
-                }
-            }
+        boolean leading = state.role() == Role.LEADER;
+        elections.tick(leading);
+        if (!leading) {
             return;
         }
         heartbeatElapsed++;
-        if (electionElapsed >= options.electionTicksMin()) {
-            electionElapsed = 0;
+        if (elections.quorumCheckDue()) {
             quorumContact = replication.quorumActiveSinceLastCheck(configuration());
             if (!quorumContact && options.checkQuorum()) {
-                becomeFollower(term, Optional.empty());
+                becomeFollower(state.term(), Optional.empty());
                 return;
             }
         }
         if (heartbeatElapsed >= options.heartbeatTicks()) {
             heartbeatElapsed = 0;
-            replication.heartbeat(term, commitIndex, outbox);
+            replication.heartbeat(state.term(), commitIndex, outbox);
         }
     }
 
@@ -112,8 +100,8 @@ public final class RaftNode {
         }
         boolean preVote = (message instanceof RequestVote r && r.preVote())
                 || (message instanceof VoteResponse v && v.preVote() && v.granted());
-        if (message.term().isAfter(term) && !preVote) { // a pre-vote's term is only a question
-            if (message instanceof RequestVote && inLeaderLease()) {
+        if (message.term().isAfter(state.term()) && !preVote) { // a pre-vote's term is only a question
+            if (message instanceof RequestVote && elections.inLeaderLease()) {
                 return; // a current leader exists: a disruptive candidate must not depose it
             }
             Optional<NodeId> newLeader =
@@ -121,8 +109,8 @@ public final class RaftNode {
             becomeFollower(message.term(), newLeader);
         }
         switch (message) {
-            case RequestVote m -> onRequestVote(m);
-            case VoteResponse m -> onVoteResponse(m);
+            case RequestVote m -> elections.onRequestVote(m);
+            case VoteResponse m -> elections.onVoteResponse(m);
             case AppendEntries m -> onAppendEntries(m);
             case AppendResponse m -> onAppendResponse(m);
             case InstallSnapshot m -> onInstallSnapshot(m);
@@ -157,7 +145,7 @@ public final class RaftNode {
     /** Appends a command to the leader's log and returns its entry; it is committed once a majority stores it. */
     public LogEntry propose(String command) throws NotLeaderException {
         requireLeader();
-        LogEntry entry = LogEntry.command(term, storage.lastIndex().next(), command);
+        LogEntry entry = LogEntry.command(state.term(), storage.lastIndex().next(), command);
         append(entry);
         advanceCommit();
         return entry;
@@ -174,7 +162,7 @@ public final class RaftNode {
                     "a new leader must commit an entry of its own term before changing the membership");
         }
         membership.checkChange(next, commitIndex);
-        LogEntry entry = LogEntry.config(term, storage.lastIndex().next(), next);
+        LogEntry entry = LogEntry.config(state.term(), storage.lastIndex().next(), next);
         append(entry);
         replication.reconfigure(next);
         advanceCommit();
@@ -193,12 +181,12 @@ public final class RaftNode {
 
     /** Takes what the driver must do now: sync storage, then send, apply and answer. */
     public Ready ready() {
-        if (role == Role.LEADER) {
+        if (state.role() == Role.LEADER) {
             if (readRoundWanted) {
-                replication.heartbeat(term, commitIndex, outbox);
+                replication.heartbeat(state.term(), commitIndex, outbox);
                 confirmReads();
             }
-            replication.replicate(term, commitIndex, outbox);
+            replication.replicate(state.term(), commitIndex, outbox);
         }
         readRoundWanted = false;
         List<LogEntry> committed = new ArrayList<>();
@@ -220,140 +208,35 @@ public final class RaftNode {
     }
 
     private void requireLeader() throws NotLeaderException {
-        if (role != Role.LEADER) {
-            throw new NotLeaderException(self, leader);
+        if (state.role() != Role.LEADER) {
+            throw new NotLeaderException(self, state.leader());
         }
     }
 
-    // ---- elections ----------------------------------------------------------------------------------------
-
-    /** Asks the members whether they would vote for this node in the next term, changing nothing yet. */
-    private void startPreVote() {
-        role = Role.FOLLOWER; // a candidate whose election timed out asks again before standing again
-        ballot.open(true);
-        leader = Optional.empty();
-        electionElapsed = 0;
-        resetElectionTimer();
-        if (hasVoteMajority()) {
-            startElection();
-            return;
-        }
-        LogIndex last = storage.lastIndex();
-        for (NodeId peer : configuration().ids()) {
-            if (!peer.equals(self)) {
-                outbox.add(new RequestVote(self, peer, term.next(), last, storage.termAt(last), true));
-            }
-        }
-    }
-
-    private void startElection() {
-        role = Role.CANDIDATE;
-        term = term.next();
-        votedFor = Optional.of(self);
-        leader = Optional.empty();
-        storage.saveHardState(new HardState(term, votedFor));
-        ballot.open(false);
-        electionElapsed = 0;
-        resetElectionTimer();
-        if (hasVoteMajority()) {
-            becomeLeader();
-            return;
-        }
-        LogIndex last = storage.lastIndex();
-        Term lastTerm = storage.termAt(last);
-        for (NodeId peer : configuration().ids()) {
-            if (!peer.equals(self)) {
-                outbox.add(new RequestVote(self, peer, term, last, lastTerm, false));
-            }
-        }
-    }
-
-    private void onRequestVote(RequestVote m) {
-        if (m.preVote()) {
-            boolean yes = m.term().isAfter(term)
-                    && !inLeaderLease()
-                    && Ballot.candidateIsUpToDate(storage, m.lastIndex(), m.lastTerm());
-            outbox.add(new VoteResponse(self, m.from(), yes ? m.term() : term, yes, true));
-            return;
-        }
-        boolean granted = false;
-        if (!m.term().isBefore(term)
-                && (votedFor.isEmpty() || votedFor.get().equals(m.from()))
-                && Ballot.candidateIsUpToDate(storage, m.lastIndex(), m.lastTerm())) {
-            granted = true;
-            if (votedFor.isEmpty()) {
-                votedFor = Optional.of(m.from());
-                storage.saveHardState(new HardState(term, votedFor));
-            }
-            electionElapsed = 0;
-        }
-        outbox.add(new VoteResponse(self, m.from(), term, granted, false));
-    }
-
-    private void onVoteResponse(VoteResponse m) {
-        if (m.preVote()) {
-            if (ballot.isOpenPreVote()
-                    && role == Role.FOLLOWER
-                    && m.granted()
-                    && m.term().equals(term.next())) {
-                ballot.grant(m.from());
-                if (hasVoteMajority()) {
-                    startElection();
-                }
-            }
-            return;
-        }
-        if (role != Role.CANDIDATE || !m.term().equals(term) || !m.granted()) {
-            return;
-        }
-        ballot.grant(m.from());
-        if (hasVoteMajority()) {
-            becomeLeader();
-        }
-    }
-
-    private boolean hasVoteMajority() {
-        return ballot.won(configuration());
-    }
+    // ---- roles ------------------------------------------------------------------------------------------
 
     private void becomeLeader() {
-        role = Role.LEADER;
-        leader = Optional.of(self);
+        state.lead(self);
         quorumContact = true;
         heartbeatElapsed = 0;
-        electionElapsed = 0;
+        elections.becameLeader();
         replication.reset(configuration());
         termStart = storage.lastIndex().next();
-        append(LogEntry.noop(term, termStart));
+        append(LogEntry.noop(state.term(), termStart));
         advanceCommit();
     }
 
     private void becomeFollower(Term newTerm, Optional<NodeId> newLeader) {
-        boolean wasLeader = role == Role.LEADER;
-        if (newTerm.isAfter(term)) {
-            term = newTerm;
-            votedFor = Optional.empty();
-            storage.saveHardState(new HardState(term, votedFor));
+        boolean wasLeader = state.role() == Role.LEADER;
+        if (newTerm.isAfter(state.term())) {
+            state.adoptTerm(newTerm);
         }
-        role = Role.FOLLOWER;
-        leader = newLeader;
-        ballot.close();
+        state.follow(newLeader);
+        elections.becameFollower(wasLeader);
         if (wasLeader) {
-            // Only a vote granted or a leader heard restarts a follower's election timer, so that a candidate
-            // that cannot win (its log is behind) does not stop the others from standing.
-            electionElapsed = 0;
-            resetElectionTimer();
             replication.clear();
-            reads.abortAll(leader);
+            reads.abortAll(state.leader());
         }
-    }
-
-    private boolean inLeaderLease() {
-        return leader.isPresent() && electionElapsed < options.electionTicksMin();
-    }
-
-    private void resetElectionTimer() {
-        electionTimeout.reset();
     }
 
     // ---- replication --------------------------------------------------------------------------------------
@@ -393,15 +276,14 @@ public final class RaftNode {
 
     /** Whether the sender leads this node's term (it is then this node's leader); rejects it otherwise. */
     private boolean acceptLeader(Message m) {
-        if (m.term().isBefore(term)) {
+        if (m.term().isBefore(state.term())) {
             reply(m, false, storage.lastIndex().next());
             return false;
         }
-        if (role != Role.FOLLOWER || leader.isEmpty()) {
-            becomeFollower(term, Optional.of(m.from()));
+        if (state.role() != Role.FOLLOWER || state.leader().isEmpty()) {
+            becomeFollower(state.term(), Optional.of(m.from()));
         }
-        ballot.close();
-        electionElapsed = 0;
+        elections.heardFromLeader();
         return true;
     }
 
@@ -411,11 +293,11 @@ public final class RaftNode {
             case InstallSnapshot i -> i.seq();
             default -> 0;
         };
-        outbox.add(new AppendResponse(self, m.from(), term, success, index, seq));
+        outbox.add(new AppendResponse(self, m.from(), state.term(), success, index, seq));
     }
 
     private void onAppendResponse(AppendResponse m) {
-        if (role != Role.LEADER || !m.term().equals(term)) {
+        if (state.role() != Role.LEADER || !m.term().equals(state.term())) {
             return;
         }
         if (replication.onResponse(m)) {
@@ -425,20 +307,20 @@ public final class RaftNode {
     }
 
     private void advanceCommit() {
-        if (role != Role.LEADER) {
+        if (state.role() != Role.LEADER) {
             return;
         }
         LogIndex candidate = replication.quorumMatch(configuration(), LogIndex.min(durable, storage.lastIndex()));
-        if (candidate.isAfter(commitIndex) && storage.termAt(candidate).equals(term)) {
+        if (candidate.isAfter(commitIndex) && storage.termAt(candidate).equals(state.term())) {
             commitIndex = candidate;
         }
         if (!configuration().contains(self) && !membership.currentIndex().isAfter(commitIndex)) {
-            becomeFollower(term, Optional.empty()); // removed, and the removal is committed: hand over
+            becomeFollower(state.term(), Optional.empty()); // removed, and the removal is committed: hand over
         }
     }
 
     private void confirmReads() {
-        if (role != Role.LEADER) {
+        if (state.role() != Role.LEADER) {
             return;
         }
         reads.confirmUpTo(replication.quorumAckedRound(configuration()));
@@ -456,15 +338,15 @@ public final class RaftNode {
     }
 
     public Role role() {
-        return role;
+        return state.role();
     }
 
     public Term term() {
-        return term;
+        return state.term();
     }
 
     public Optional<NodeId> leader() {
-        return leader;
+        return state.leader();
     }
 
     public LogIndex commitIndex() {
@@ -482,7 +364,7 @@ public final class RaftNode {
 
     /** Whether this leader heard from a majority during its last election timeout (false for others). */
     public boolean hasQuorumContact() {
-        return role == Role.LEADER && quorumContact;
+        return state.role() == Role.LEADER && quorumContact;
     }
 
     /** The latest round of heartbeats this leader started; rounds number its AppendEntries. */
@@ -492,7 +374,7 @@ public final class RaftNode {
 
     /** The latest round a majority (counting this leader) acknowledged in this term. */
     public long quorumAckedRound() {
-        return role == Role.LEADER ? replication.quorumAckedRound(configuration()) : 0;
+        return state.role() == Role.LEADER ? replication.quorumAckedRound(configuration()) : 0;
     }
 
     /** The first index of this leader's term: reads are safe once it is applied. */

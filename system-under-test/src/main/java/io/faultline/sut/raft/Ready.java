@@ -5,9 +5,10 @@ import java.util.Optional;
 
 /**
  * What a node wants done after some input: the {@code eager} messages (a leader's AppendEntries and
- * InstallSnapshot) may go at once; then sync storage, tell the node with {@link RaftNode#persisted(LogIndex)},
- * send the other messages (votes and acknowledgements, which promise durability), restore the state machine from
- * the snapshot if there is one, apply the committed entries in order, and answer the reads.
+ * InstallSnapshot) may go at once; so may restoring the state machine from the snapshot if there is one, applying
+ * the committed entries in order and answering the reads, none of which depends on this round's writes; the other
+ * messages (votes and acknowledgements, which promise durability) go only after the storage is synced and the node
+ * told with {@link RaftNode#persisted(LogIndex)}.
  */
 public record Ready(
         Optional<Snapshot> snapshot,

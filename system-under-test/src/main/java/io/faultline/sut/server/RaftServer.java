@@ -9,6 +9,7 @@ import io.faultline.sut.kv.Query;
 import io.faultline.sut.raft.ConfigChangeRejectedException;
 import io.faultline.sut.raft.Configuration;
 import io.faultline.sut.raft.LogEntry;
+import io.faultline.sut.raft.LogIndex;
 import io.faultline.sut.raft.Message;
 import io.faultline.sut.raft.NotLeaderException;
 import io.faultline.sut.raft.RaftNode;
@@ -17,6 +18,11 @@ import io.faultline.sut.raft.Role;
 import io.faultline.sut.raft.Snapshot;
 import io.faultline.sut.raft.Storage;
 import io.faultline.sut.raft.StorageFailedException;
+import io.faultline.sut.server.Input.ChangeMembers;
+import io.faultline.sut.server.Input.Incoming;
+import io.faultline.sut.server.Input.Propose;
+import io.faultline.sut.server.Input.Read;
+import io.faultline.sut.server.Input.Stop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,19 +41,6 @@ import java.util.function.UnaryOperator;
  * {@link KvStateMachine} and answers the clients whose requests completed.
  */
 public final class RaftServer implements AutoCloseable {
-
-    private sealed interface Input {}
-
-    private record Incoming(Message message) implements Input {}
-
-    private record Propose(Command command, CompletableFuture<Outcome> answer) implements Input {}
-
-    private record Read(Query query, CompletableFuture<JsonValue> answer) implements Input {}
-
-    private record Stop() implements Input {}
-
-    private record ChangeMembers(UnaryOperator<Configuration> change, CompletableFuture<Outcome> answer)
-            implements Input {}
 
     private final RaftNode node;
     private final Storage storage;
@@ -335,18 +328,11 @@ public final class RaftServer implements AutoCloseable {
         if (node.role() == Role.LEADER) {
             lease.roundSent(node.currentRound());
         }
-        io.faultline.sut.raft.LogIndex written = node.lastIndex();
-        storage.sync();
-        node.persisted(written);
-        metrics.synced();
-        for (Runnable ack : afterSync) {
-            ack.run();
-        }
-        afterSync.clear();
-        for (Message m : ready.messages()) {
-            network.accept(m);
-        }
-        metrics.messagesSent(ready.eager().size() + ready.messages().size());
+        LogIndex written = node.lastIndex();
+        // Committed entries are durable on a majority already (a leader counts its own log only up to what it
+        // has synced), so they are applied and their clients answered before this round's sync, which holds only
+        // later entries and the votes and acknowledgements below: those clients do not wait for an fsync that
+        // is not theirs.
         ready.snapshot().ifPresent(this::restore);
         for (LogEntry entry : ready.committed()) {
             apply(entry);
@@ -360,6 +346,17 @@ public final class RaftServer implements AutoCloseable {
             pending.readOutcome(outcome);
         }
         pending.serveReads(node.appliedIndex(), state);
+        storage.sync();
+        node.persisted(written);
+        metrics.synced();
+        for (Runnable ack : afterSync) {
+            ack.run();
+        }
+        afterSync.clear();
+        for (Message m : ready.messages()) {
+            network.accept(m);
+        }
+        metrics.messagesSent(ready.eager().size() + ready.messages().size());
     }
 
     private void restore(Snapshot snapshot) {
@@ -396,15 +393,7 @@ public final class RaftServer implements AutoCloseable {
         pending.failAll();
         Input input;
         while ((input = inbox.poll()) != null) {
-            switch (input) {
-                case Propose p ->
-                    p.answer().completeExceptionally(new StoreException.Unavailable("the node is stopping", true));
-                case Read r ->
-                    r.answer().completeExceptionally(new StoreException.Unavailable("the node is stopping", true));
-                case ChangeMembers c ->
-                    c.answer().completeExceptionally(new StoreException.Unavailable("the node is stopping", true));
-                default -> {}
-            }
+            input.refuse(new StoreException.Unavailable("the node is stopping", true));
         }
     }
 

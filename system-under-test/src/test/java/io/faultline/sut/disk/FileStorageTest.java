@@ -87,6 +87,70 @@ class FileStorageTest {
                 .containsExactly(entry(1, 1, "whole"), entry(2, 2, "after recovery"));
     }
 
+    @Test
+    void the_journal_is_grown_ahead_of_its_records_so_that_a_sync_does_not_change_its_size() throws IOException {
+        FileStorage storage = FileStorage.open(dir, FileStorage.Durability.FSYNC);
+        Path journal = dir.resolve("raft.journal");
+        storage.append(entry(1, 1, "first"));
+        storage.sync();
+        long grown = Files.size(journal);
+        for (long i = 2; i <= 50; i++) {
+            storage.append(entry(1, i, "entry " + i));
+            storage.sync();
+        }
+
+        assertThat(grown).as("size after the first sync").isGreaterThanOrEqualTo(FileStorage.PREALLOCATE);
+        assertThat(Files.size(journal)).as("size after 49 more syncs").isEqualTo(grown);
+        storage.close();
+        assertThat(Files.size(journal))
+                .as("close trims the zeros after the last record")
+                .isLessThan(grown);
+    }
+
+    @Test
+    void a_journal_left_preallocated_by_a_crash_replays_its_records_and_stays_appendable() throws IOException {
+        FileStorage crashed = FileStorage.open(dir, FileStorage.Durability.FSYNC);
+        crashed.append(entry(1, 1, "a"));
+        crashed.append(entry(1, 2, "b"));
+        crashed.sync();
+        Path journal = dir.resolve("raft.journal");
+        byte[] atCrash = Files.readAllBytes(journal);
+        crashed.close();
+        Files.write(journal, atCrash); // as a kill -9 leaves it: the zeros after the records stay
+        assertThat(atCrash.length).as("zeros follow the records").isGreaterThanOrEqualTo(FileStorage.PREALLOCATE);
+
+        FileStorage recovered = FileStorage.open(dir, FileStorage.Durability.FSYNC);
+        recovered.append(entry(1, 3, "c"));
+        recovered.sync();
+        recovered.close();
+
+        assertThat(FileStorage.open(dir, FileStorage.Durability.FSYNC).entries(LogIndex.of(1), 10))
+                .as("the records before the zeros and the one appended after recovery")
+                .containsExactly(entry(1, 1, "a"), entry(1, 2, "b"), entry(1, 3, "c"));
+    }
+
+    @Test
+    void a_record_torn_before_the_preallocated_zeros_is_cut_off() throws IOException {
+        FileStorage storage = FileStorage.open(dir, FileStorage.Durability.FSYNC);
+        storage.append(entry(1, 1, "whole"));
+        storage.append(entry(1, 2, "torn by a crash"));
+        storage.sync();
+        Path journal = dir.resolve("raft.journal");
+        byte[] bytes = Files.readAllBytes(journal);
+        int last = bytes.length - 1;
+        while (bytes[last] == 0) {
+            last--;
+        }
+        bytes[last] = 0; // the last bytes of the last record never reached the disk
+        bytes[last - 1] = 0;
+        Files.write(journal, bytes);
+
+        assertThat(FileStorage.open(dir, FileStorage.Durability.FSYNC).entries(LogIndex.of(1), 10))
+                .as("only the whole record survives")
+                .containsExactly(entry(1, 1, "whole"));
+        storage.close();
+    }
+
     private static Snapshot snapshotAt(long index, long term) {
         return new Snapshot(
                 LogIndex.of(index),

@@ -1,0 +1,42 @@
+package io.faultline.sut.server;
+
+import io.faultline.sut.json.JsonValue;
+import io.faultline.sut.kv.Command;
+import io.faultline.sut.kv.Outcome;
+import io.faultline.sut.kv.Query;
+import io.faultline.sut.raft.Configuration;
+import io.faultline.sut.raft.Message;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
+
+/** What the {@link RaftServer}'s loop takes from its queue: peer messages, client requests, and its own stop. */
+sealed interface Input {
+
+    /** Answers the client that is waiting for this input, if any, with {@code failure}: it will not be handled. */
+    default void refuse(StoreException failure) {}
+
+    record Incoming(Message message) implements Input {}
+
+    record Propose(Command command, CompletableFuture<Outcome> answer) implements Input {
+        @Override
+        public void refuse(StoreException failure) {
+            answer.completeExceptionally(failure);
+        }
+    }
+
+    record Read(Query query, CompletableFuture<JsonValue> answer) implements Input {
+        @Override
+        public void refuse(StoreException failure) {
+            answer.completeExceptionally(failure);
+        }
+    }
+
+    record ChangeMembers(UnaryOperator<Configuration> change, CompletableFuture<Outcome> answer) implements Input {
+        @Override
+        public void refuse(StoreException failure) {
+            answer.completeExceptionally(failure);
+        }
+    }
+
+    record Stop() implements Input {}
+}
