@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
             io.faultline.checkers.cli.CheckCommand.class,
             ImagesCommand.class,
             DoctorCommand.class,
-            ClusterCommand.class
+            ClusterCommand.class,
+            ProxyCommand.class
         },
         footer = {
             "",

@@ -1,0 +1,67 @@
+package io.faultline.harness.cli;
+
+import io.faultline.proxy.ToxiproxyServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code faultline proxy}: a Toxiproxy-compatible server (HTTP API, proxies, toxics) in the foreground, for the
+ * official clients and for anyone who cannot install Shopify's binary. Stops on SIGTERM or Ctrl-C.
+ */
+@Command(
+        name = "proxy",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run a Toxiproxy-compatible proxy server (Toxiproxy's HTTP API; latency, bandwidth, slow_close, timeout,"
+                    + " reset_peer, slicer and limit_data toxics).",
+            "",
+            "Any Toxiproxy client drives it, e.g. eu.rekawek.toxiproxy:toxiproxy-java. docs/proxy.md lists the"
+                    + " API and where it differs from Toxiproxy."
+        })
+final class ProxyCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8474", description = "API port (default ${DEFAULT-VALUE}, Toxiproxy's).")
+    int port;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (port < 0 || port > 65535) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0..65535, not " + port);
+        }
+        ToxiproxyServer server;
+        try {
+            server = ToxiproxyServer.start(new InetSocketAddress(host, port));
+        } catch (IOException e) {
+            spec.commandLine()
+                    .getErr()
+                    .println("faultline proxy: cannot listen on " + host + ":" + port + ": " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "proxy-shutdown"));
+        out.println("faultline proxy (Toxiproxy API " + ToxiproxyServer.VERSION + ") listening on http://" + host + ":"
+                + server.apiAddress().getPort());
+        out.flush();
+        stopped.await();
+        return ExitCodes.OK;
+    }
+}
