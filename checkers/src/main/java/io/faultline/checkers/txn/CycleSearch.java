@@ -1,0 +1,224 @@
+package io.faultline.checkers.txn;
+
+import static io.faultline.checkers.txn.DependencyKind.PROCESS;
+import static io.faultline.checkers.txn.DependencyKind.REALTIME;
+import static io.faultline.checkers.txn.DependencyKind.RW;
+import static io.faultline.checkers.txn.DependencyKind.WR;
+import static io.faultline.checkers.txn.DependencyKind.WW;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds dependency cycles and names them, most severe first: G0 (ww only), G1c (ww and wr), G-single-item (exactly
+ * one rw), G2-item (several rw), then the same with process-order edges, then with real-time edges. Each search is
+ * confined to the strongly connected components of the edges it may use, and starts from an edge of the kind that
+ * tells it apart ("pivot"); a breadth-first search for the way back gives the shortest such cycle. Within one
+ * component of the whole graph, a kind of cycle implied by one already found there is not searched for again.
+ * The searches share a budget of edge visits; when it runs out the search stops and says so.
+ */
+final class CycleSearch {
+
+    /**
+     * A cycle: {@code nodes[i]} precedes {@code nodes[i+1]} (and the last precedes the first) by {@code kinds[i]}.
+     */
+    record Cycle(AnomalyType type, int[] nodes, DependencyKind[] kinds) {}
+
+    private record Spec(AnomalyType target, int sccKinds, int pivot, int backKinds) {}
+
+    private static final List<Spec> SPECS = specs();
+
+    private final DependencyGraph g;
+    private final int[] whole;
+    private final Map<Integer, Set<AnomalyType>> foundIn = new HashMap<>();
+    private final Map<Integer, Scc> sccs = new HashMap<>();
+    private final int[] stamp;
+    private final int[] parent;
+    private final byte[] parentKind;
+    private final int[] queue;
+    private int epoch;
+    private long budget;
+    private boolean exhausted;
+
+    private CycleSearch(DependencyGraph g, long budget) {
+        this.g = g;
+        this.budget = budget;
+        this.whole = scc(DependencyKind.mask(DependencyKind.values())).component;
+        this.stamp = new int[g.nodes];
+        this.parent = new int[g.nodes];
+        this.parentKind = new byte[g.nodes];
+        this.queue = new int[g.nodes];
+    }
+
+    /** The cycles found, and whether the budget ran out first. */
+    record Result(List<Cycle> cycles, boolean exhausted) {}
+
+    static Result find(DependencyGraph g, long budget) {
+        CycleSearch s = new CycleSearch(g, budget);
+        List<Cycle> cycles = new ArrayList<>();
+        for (Spec spec : SPECS) {
+            s.search(spec, cycles);
+        }
+        return new Result(cycles, s.exhausted);
+    }
+
+    private static List<Spec> specs() {
+        List<Spec> out = new ArrayList<>();
+        int p = PROCESS.bit();
+        int rt = REALTIME.bit() | p;
+        int[] extras = {0, p, rt};
+        AnomalyType[][] names = {
+            {AnomalyType.G0, AnomalyType.G1C, AnomalyType.G_SINGLE_ITEM, AnomalyType.G2_ITEM},
+            {
+                AnomalyType.G0_PROCESS,
+                AnomalyType.G1C_PROCESS,
+                AnomalyType.G_SINGLE_ITEM_PROCESS,
+                AnomalyType.G2_ITEM_PROCESS
+            },
+            {
+                AnomalyType.G0_REALTIME,
+                AnomalyType.G1C_REALTIME,
+                AnomalyType.G_SINGLE_ITEM_REALTIME,
+                AnomalyType.G2_ITEM_REALTIME
+            }
+        };
+        int[] pivots = {0, p, REALTIME.bit()};
+        for (int v = 0; v < 3; v++) {
+            int x = extras[v];
+            int ww = WW.bit() | x;
+            int wwr = WW.bit() | WR.bit() | x;
+            int all = wwr | RW.bit();
+            out.add(new Spec(names[v][0], ww, v == 0 ? WW.bit() : pivots[v], ww));
+            out.add(new Spec(names[v][1], wwr, v == 0 ? WR.bit() : pivots[v], wwr));
+            out.add(new Spec(names[v][2], all, RW.bit(), wwr));
+            out.add(new Spec(names[v][3], all, RW.bit(), all));
+        }
+        return out;
+    }
+
+    private Scc scc(int kinds) {
+        return sccs.computeIfAbsent(kinds, k -> Scc.of(g, k));
+    }
+
+    private void search(Spec spec, List<Cycle> out) {
+        Scc scc = scc(spec.sccKinds());
+        boolean[] done = new boolean[scc.count];
+        for (int a = 0; a < g.nodes && !exhausted; a++) {
+            int c = scc.component[a];
+            if (c < 0 || done[c] || implied(a, spec.target())) {
+                continue;
+            }
+            for (int e = g.offsets[a]; e < g.offsets[a + 1] && !done[c]; e++) {
+                int b = g.targets[e];
+                if ((g.masks[e] & spec.pivot()) == 0 || scc.component[b] != c) {
+                    continue;
+                }
+                Cycle cycle = back(a, b, DependencyKind.first(g.masks[e] & spec.pivot()), spec, scc);
+                if (cycle != null) {
+                    done[c] = true;
+                    out.add(cycle);
+                    foundIn.computeIfAbsent(whole[a], x -> EnumSet.noneOf(AnomalyType.class))
+                            .addAll(AnomalyType.closure(List.of(cycle.type())));
+                } else if (exhausted) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private boolean implied(int node, AnomalyType target) {
+        Set<AnomalyType> found = foundIn.get(whole[node]);
+        return found != null && found.contains(target);
+    }
+
+    /** The shortest way from b back to a over the spec's edges, within a's component, closed by a -> b. */
+    private Cycle back(int a, int b, DependencyKind pivotKind, Spec spec, Scc scc) {
+        epoch++;
+        int c = scc.component[a];
+        int head = 0;
+        int tail = 0;
+        queue[tail++] = b;
+        stamp[b] = epoch;
+        parent[b] = -1;
+        while (head < tail) {
+            int v = queue[head++];
+            if (v == a) {
+                return cycle(a, b, pivotKind);
+            }
+            for (int e = g.offsets[v]; e < g.offsets[v + 1]; e++) {
+                if (--budget < 0) {
+                    exhausted = true;
+                    return null;
+                }
+                int w = g.targets[e];
+                int kinds = g.masks[e] & spec.backKinds();
+                if (kinds == 0 || stamp[w] == epoch || scc.component[w] != c) {
+                    continue;
+                }
+                stamp[w] = epoch;
+                parent[w] = v;
+                parentKind[w] = (byte) DependencyKind.first(kinds).ordinal();
+                queue[tail++] = w;
+            }
+        }
+        return null;
+    }
+
+    private Cycle cycle(int a, int b, DependencyKind pivotKind) {
+        List<Integer> path = new ArrayList<>();
+        List<DependencyKind> kinds = new ArrayList<>();
+        for (int v = a; v != b; v = parent[v]) {
+            path.add(parent[v]);
+            kinds.add(DependencyKind.values()[parentKind[v]]);
+        }
+        // path holds b..a backwards: reverse it, and start the cycle at a with the pivot edge a -> b.
+        int len = path.size() + 1;
+        int[] nodes = new int[len];
+        DependencyKind[] ks = new DependencyKind[len];
+        nodes[0] = a;
+        ks[0] = pivotKind;
+        for (int i = 0; i < path.size(); i++) {
+            nodes[i + 1] = path.get(path.size() - 1 - i);
+            ks[i + 1] = kinds.get(kinds.size() - 1 - i);
+        }
+        return new Cycle(classify(ks), nodes, ks);
+    }
+
+    /** Names a cycle by its edges: how many rw, whether any wr, and process or real-time edges. */
+    static AnomalyType classify(DependencyKind[] kinds) {
+        int rw = 0;
+        boolean wr = false;
+        boolean process = false;
+        boolean realtime = false;
+        for (DependencyKind k : kinds) {
+            switch (k) {
+                case RW -> rw++;
+                case WR -> wr = true;
+                case PROCESS -> process = true;
+                case REALTIME -> realtime = true;
+                case WW -> {}
+            }
+        }
+        int variant = realtime ? 2 : process ? 1 : 0;
+        int base = rw == 0 ? (wr ? 1 : 0) : rw == 1 ? 2 : 3;
+        AnomalyType[] all = {
+            AnomalyType.G0,
+            AnomalyType.G1C,
+            AnomalyType.G_SINGLE_ITEM,
+            AnomalyType.G2_ITEM,
+            AnomalyType.G0_PROCESS,
+            AnomalyType.G1C_PROCESS,
+            AnomalyType.G_SINGLE_ITEM_PROCESS,
+            AnomalyType.G2_ITEM_PROCESS,
+            AnomalyType.G0_REALTIME,
+            AnomalyType.G1C_REALTIME,
+            AnomalyType.G_SINGLE_ITEM_REALTIME,
+            AnomalyType.G2_ITEM_REALTIME
+        };
+        return all[variant * 4 + base];
+    }
+}
