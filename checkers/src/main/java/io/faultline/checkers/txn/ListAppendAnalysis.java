@@ -26,7 +26,8 @@ public record ListAppendAnalysis(
         List<Count> counts,
         int transactions,
         int dependencies,
-        boolean searchExhausted) {
+        boolean searchExhausted)
+        implements io.faultline.checkers.AnomalyReport {
 
     /** How many anomalies of one type. */
     public record Count(String type, int count) {}
