@@ -3,11 +3,11 @@ package io.faultline.checkers.causal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.faultline.checkers.edn.Keyword;
+import io.faultline.checkers.format.HistoryFormatException;
 import io.faultline.checkers.history.Op;
 import io.faultline.checkers.history.OpType;
 import io.faultline.checkers.history.ProcessId;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,25 +35,26 @@ public record RwHistory(List<String> sessions, List<RwOp> ops) {
     /**
      * Reads the session-to-ops JSON of Bouajjani et al.'s examples: {@code {"a": [["wr","x",1], ["rd","x",null]], ...}}.
      *
-     * @throws IllegalArgumentException naming the file and the rule the content breaks
+     * @throws HistoryFormatException naming the file and the rule the content breaks
      */
     public static RwHistory readSessions(Path file) {
         JsonNode root;
         try {
             root = JSON.readTree(Files.readString(file));
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
+            throw new HistoryFormatException(file.toString(), 0, "cannot read the file: " + e.getMessage(), e);
         }
         if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException(
-                    file + ": expected a JSON object of session -> [[\"wr\"|\"rd\", key, value], ...]");
+            throw new HistoryFormatException(
+                    file.toString(), 0, "expected a JSON object of session -> [[\"wr\"|\"rd\", key, value], ...]");
         }
         List<String> names = new ArrayList<>();
         List<RwOp> ops = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> session = it.next();
             if (!session.getValue().isArray()) {
-                throw new IllegalArgumentException(file + ": session " + session.getKey() + " must be a list of ops");
+                throw new HistoryFormatException(
+                        file.toString(), 0, "session " + session.getKey() + " must be a list of ops");
             }
             int s = names.size();
             names.add(session.getKey());
@@ -61,11 +62,12 @@ public record RwHistory(List<String> sessions, List<RwOp> ops) {
             for (JsonNode op : session.getValue()) {
                 String where = "session " + session.getKey() + ", op " + i++;
                 if (!op.isArray() || op.size() != 3 || !op.get(0).isTextual()) {
-                    throw new IllegalArgumentException(file + ": " + where + ": expected [\"wr\"|\"rd\", key, value]");
+                    throw new HistoryFormatException(
+                            file.toString(), 0, where + ": expected [\"wr\"|\"rd\", key, value]");
                 }
                 String kind = op.get(0).asText();
                 if (!kind.equals("wr") && !kind.equals("rd")) {
-                    throw new IllegalArgumentException(file + ": " + where + ": kind is wr or rd, not " + kind);
+                    throw new HistoryFormatException(file.toString(), 0, where + ": kind is wr or rd, not " + kind);
                 }
                 ops.add(new RwOp(ops.size(), s, kind.equals("wr"), scalar(op.get(1)), scalar(op.get(2)), where));
             }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +32,8 @@ final class AppendIndex {
 
     final List<Txn> txns;
     final Map<Object, KeyIndex> keys = new LinkedHashMap<>();
+    /** Committed reads that hold an element more than once: their order says nothing reliable. */
+    final Set<MicroOp.Read> duplicateReads = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     /**
      * @throws IllegalArgumentException when an element is appended twice to the same key: the analysis needs each
@@ -57,11 +60,15 @@ final class AppendIndex {
                     if (previous != null) {
                         k.nextInTxn.put(previous, a.value());
                     }
-                } else if (m instanceof MicroOp.Read r
-                        && t.status() == Txn.Status.OK
-                        && r.value() != null
-                        && r.value().size() > k.longest.size()) {
-                    k.longest = r.value();
+                } else if (m instanceof MicroOp.Read r && t.status() == Txn.Status.OK && r.value() != null) {
+                    if (r.value().size() > 1
+                            && new java.util.HashSet<>(r.value()).size()
+                                    < r.value().size()) {
+                        duplicateReads.add(r);
+                    }
+                    if (r.value().size() > k.longest.size()) {
+                        k.longest = r.value();
+                    }
                 }
             }
         }

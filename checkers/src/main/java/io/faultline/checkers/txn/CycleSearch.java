@@ -33,6 +33,9 @@ final class CycleSearch {
     private static final List<Spec> SPECS = specs();
 
     private final DependencyGraph g;
+    private final long[] start;
+    private final long[] end;
+    private final int[] source;
     private final int[] whole;
     private final Map<Integer, Set<AnomalyType>> foundIn = new HashMap<>();
     private final Map<Integer, Scc> sccs = new HashMap<>();
@@ -44,9 +47,15 @@ final class CycleSearch {
     private long budget;
     private boolean exhausted;
 
-    private CycleSearch(DependencyGraph g, long budget) {
+    private CycleSearch(DependencyGraph g, long[] start, long[] end, long budget) {
         this.g = g;
+        this.start = start;
+        this.end = end;
         this.budget = budget;
+        this.source = new int[g.edges()];
+        for (int a = 0; a < g.nodes; a++) {
+            java.util.Arrays.fill(source, g.offsets[a], g.offsets[a + 1], a);
+        }
         this.whole = scc(DependencyKind.mask(DependencyKind.values())).component;
         this.stamp = new int[g.nodes];
         this.parent = new int[g.nodes];
@@ -57,9 +66,16 @@ final class CycleSearch {
     /** The cycles found, and whether the budget ran out first. */
     record Result(List<Cycle> cycles, boolean exhausted) {}
 
-    static Result find(DependencyGraph g, long budget) {
-        CycleSearch s = new CycleSearch(g, budget);
+    /**
+     * @param start each transaction's invocation position
+     * @param end each transaction's completion position ({@link Long#MAX_VALUE} when unknown)
+     */
+    static Result find(DependencyGraph g, long[] start, long[] end, long budget) {
+        CycleSearch s = new CycleSearch(g, start, end, budget);
         List<Cycle> cycles = new ArrayList<>();
+        if (s.scc(DependencyKind.mask(DependencyKind.values())).count == 0) {
+            return new Result(cycles, false); // acyclic: nothing to search
+        }
         for (Spec spec : SPECS) {
             s.search(spec, cycles);
         }
@@ -106,28 +122,57 @@ final class CycleSearch {
 
     private void search(Spec spec, List<Cycle> out) {
         Scc scc = scc(spec.sccKinds());
+        if (scc.count == 0) {
+            return;
+        }
         boolean[] done = new boolean[scc.count];
-        for (int a = 0; a < g.nodes && !exhausted; a++) {
+        for (long pivot : pivots(spec, scc)) {
+            int e = (int) pivot;
+            int a = source[e];
+            int b = g.targets[e];
             int c = scc.component[a];
-            if (c < 0 || done[c] || implied(a, spec.target())) {
+            if (done[c] || implied(a, spec.target())) {
                 continue;
             }
-            for (int e = g.offsets[a]; e < g.offsets[a + 1] && !done[c]; e++) {
-                int b = g.targets[e];
-                if ((g.masks[e] & spec.pivot()) == 0 || scc.component[b] != c) {
-                    continue;
-                }
-                Cycle cycle = back(a, b, DependencyKind.first(g.masks[e] & spec.pivot()), spec, scc);
-                if (cycle != null) {
-                    done[c] = true;
-                    out.add(cycle);
-                    foundIn.computeIfAbsent(whole[a], x -> EnumSet.noneOf(AnomalyType.class))
-                            .addAll(AnomalyType.closure(List.of(cycle.type())));
-                } else if (exhausted) {
-                    return;
-                }
+            Cycle cycle = back(a, b, DependencyKind.first(g.masks[e] & spec.pivot()), spec, scc);
+            if (cycle != null) {
+                done[c] = true;
+                out.add(cycle);
+                foundIn.computeIfAbsent(whole[a], x -> EnumSet.noneOf(AnomalyType.class))
+                        .addAll(AnomalyType.closure(List.of(cycle.type())));
+            } else if (exhausted) {
+                return;
             }
         }
+    }
+
+    /**
+     * The spec's pivot edges inside components, most promising first: those that point furthest back in time (a
+     * read that missed a write which had completed before the read began closes a cycle soonest). Each is packed as
+     * (rank << 32 | edge index).
+     */
+    private long[] pivots(Spec spec, Scc scc) {
+        long[] out = new long[16];
+        int n = 0;
+        for (int a = 0; a < g.nodes; a++) {
+            int c = scc.component[a];
+            if (c < 0) {
+                continue;
+            }
+            for (int e = g.offsets[a]; e < g.offsets[a + 1]; e++) {
+                if ((g.masks[e] & spec.pivot()) == 0 || scc.component[g.targets[e]] != c) {
+                    continue;
+                }
+                long lead = Math.max(-(1L << 30), Math.min((1L << 30) - 1, start[g.targets[e]] - end[a]));
+                if (n == out.length) {
+                    out = java.util.Arrays.copyOf(out, n * 2);
+                }
+                out[n++] = ((lead + (1L << 30)) << 32) | e;
+            }
+        }
+        long[] sorted = java.util.Arrays.copyOf(out, n);
+        java.util.Arrays.sort(sorted);
+        return sorted;
     }
 
     private boolean implied(int node, AnomalyType target) {

@@ -32,6 +32,9 @@ final class Dependencies {
                 continue;
             }
             for (MicroOp.Read r : AppendIndex.externalReads(t)) {
+                if (index.duplicateReads.contains(r)) {
+                    continue;
+                }
                 Object last = r.value().isEmpty() ? null : r.value().getLast();
                 if (last != null) {
                     Txn w = index.writer(r.key(), last);

@@ -40,12 +40,11 @@ final class DirectAnomalies {
                 continue;
             }
             incompatible(t, r);
-            String read = EdnWriter.write(r.key()) + " = " + EdnWriter.write(r.value());
-            if (new HashSet<>(r.value()).size() < r.value().size()) {
+            if (index.duplicateReads.contains(r)) {
                 found.add(Anomaly.of(
                         AnomalyType.DUPLICATE_ELEMENTS,
                         List.of(t),
-                        t.name() + " read " + read + ", which holds an element more than once"));
+                        t.name() + " read " + show(r) + ", which holds an element more than once"));
             }
             for (Object e : r.value()) {
                 Txn w = index.writer(r.key(), e);
@@ -53,8 +52,8 @@ final class DirectAnomalies {
                     found.add(Anomaly.of(
                             AnomalyType.G1A,
                             List.of(t, w),
-                            t.name() + " read " + read + ", but " + EdnWriter.write(e) + " was appended by " + w.name()
-                                    + ", which failed (aborted read)"));
+                            t.name() + " read " + show(r) + ", but " + EdnWriter.write(e) + " was appended by "
+                                    + w.name() + ", which failed (aborted read)"));
                     break;
                 }
             }
@@ -75,6 +74,10 @@ final class DirectAnomalies {
                                 + ", which went on to append " + EdnWriter.write(after) + " (intermediate read)"));
             }
         }
+    }
+
+    private static String show(MicroOp.Read r) {
+        return EdnWriter.write(r.key()) + " = " + EdnWriter.write(r.value());
     }
 
     /** A transaction's reads must agree with its own earlier reads and appends of the same key. */
@@ -164,8 +167,9 @@ final class DirectAnomalies {
                     appended.add(a.key());
                 }
             }
+            Set<Object> readKeys = new HashSet<>();
             for (MicroOp.Read r : AppendIndex.externalReads(t)) {
-                if (!appended.contains(r.key())) {
+                if (!appended.contains(r.key()) || !readKeys.add(r.key())) {
                     continue;
                 }
                 Version v = new Version(

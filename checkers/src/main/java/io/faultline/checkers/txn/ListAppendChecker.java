@@ -72,7 +72,9 @@ public final class ListAppendChecker implements Checker {
         }
         List<Anomaly> found = new ArrayList<>(DirectAnomalies.find(index));
         DependencyGraph graph = Dependencies.infer(index);
-        CycleSearch.Result cycles = CycleSearch.find(graph, SEARCH_BUDGET);
+        long[] start = txns.txns().stream().mapToLong(Txn::call).toArray();
+        long[] end = txns.txns().stream().mapToLong(Txn::ret).toArray();
+        CycleSearch.Result cycles = CycleSearch.find(graph, start, end, SEARCH_BUDGET);
         EdgeExplainer explainer = new EdgeExplainer(index);
         for (CycleSearch.Cycle c : cycles.cycles()) {
             found.add(explainer.explain(c));

@@ -99,6 +99,16 @@ class ListAppendAnomaliesTest {
     }
 
     @Test
+    void one_transaction_reading_a_key_twice_before_appending_is_no_lost_update() {
+        List<Op> h = edn(both(0, "[[:r :x nil] [:r :x nil] [:append :x 1]]", "[[:r :x []] [:r :x []] [:append :x 1]]")
+                + both(1, "[[:r :x nil]]", "[[:r :x [1]]]"));
+
+        CheckResult r = check(h);
+
+        assertThat(r.verdict()).as(r.summary()).isEqualTo(Verdict.VALID);
+    }
+
+    @Test
     void reads_that_no_single_order_of_appends_explains_are_an_incompatible_order() {
         List<Op> h = edn(both(0, "[[:append :x 1]]", "[[:append :x 1]]")
                 + both(1, "[[:append :x 2]]", "[[:append :x 2]]")
