@@ -56,7 +56,7 @@ final class CycleSearch {
         for (int a = 0; a < g.nodes; a++) {
             java.util.Arrays.fill(source, g.offsets[a], g.offsets[a + 1], a);
         }
-        this.whole = scc(DependencyKind.mask(DependencyKind.values())).component;
+        this.whole = Scc.of(g, DependencyKind.mask(DependencyKind.values())).component;
         this.stamp = new int[g.nodes];
         this.parent = new int[g.nodes];
         this.parentKind = new byte[g.nodes];
@@ -73,7 +73,7 @@ final class CycleSearch {
     static Result find(DependencyGraph g, long[] start, long[] end, long budget) {
         CycleSearch s = new CycleSearch(g, start, end, budget);
         List<Cycle> cycles = new ArrayList<>();
-        if (s.scc(DependencyKind.mask(DependencyKind.values())).count == 0) {
+        if (java.util.Arrays.stream(s.whole).allMatch(c -> c < 0)) {
             return new Result(cycles, false); // acyclic: nothing to search
         }
         for (Spec spec : SPECS) {
@@ -117,7 +117,8 @@ final class CycleSearch {
     }
 
     private Scc scc(int kinds) {
-        return sccs.computeIfAbsent(kinds, k -> Scc.of(g, k));
+        int all = DependencyKind.mask(DependencyKind.values());
+        return sccs.computeIfAbsent(kinds, k -> k == all ? Scc.of(g, k) : Scc.of(g, k, whole));
     }
 
     private void search(Spec spec, List<Cycle> out) {

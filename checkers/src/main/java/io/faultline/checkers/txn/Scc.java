@@ -1,5 +1,7 @@
 package io.faultline.checkers.txn;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Strongly connected components of a {@link DependencyGraph} restricted to some kinds of edge (Tarjan's algorithm,
  * iterative so that long chains do not overflow the stack).
@@ -16,12 +18,21 @@ final class Scc {
     }
 
     static Scc of(DependencyGraph g, int kinds) {
+        return of(g, kinds, null);
+    }
+
+    /**
+     * @param within when not null, only nodes with {@code within[v] >= 0} take part (the nodes of another, coarser
+     *     decomposition's components: a cycle over fewer kinds of edge lies inside one of them)
+     */
+    static Scc of(DependencyGraph g, int kinds, int @Nullable [] within) {
         int n = g.nodes;
         int[] index = new int[n];
         int[] low = new int[n];
         int[] comp = new int[n];
         boolean[] onStack = new boolean[n];
         java.util.Arrays.fill(index, -1);
+        java.util.Arrays.fill(comp, -1);
         int[] stack = new int[n];
         int sp = 0;
         int[] callNode = new int[n];
@@ -29,7 +40,7 @@ final class Scc {
         int next = 0;
         int components = 0;
         for (int root = 0; root < n; root++) {
-            if (index[root] >= 0) {
+            if (index[root] >= 0 || (within != null && within[root] < 0)) {
                 continue;
             }
             int depth = 0;
@@ -47,6 +58,9 @@ final class Scc {
                         continue;
                     }
                     int w = g.targets[e];
+                    if (within != null && within[w] != within[v]) {
+                        continue;
+                    }
                     if (index[w] < 0) {
                         index[w] = low[w] = next++;
                         stack[sp++] = w;
