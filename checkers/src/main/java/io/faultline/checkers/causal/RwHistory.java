@@ -75,23 +75,26 @@ public record RwHistory(List<String> sessions, List<RwOp> ops) {
         return new RwHistory(names, ops);
     }
 
-    /** True when the file holds one JSON object whose values are all lists: the session-to-ops form. */
+    /**
+     * True when the file starts like the session-to-ops form: a JSON object whose first field, not one of an op's
+     * fields, holds a list. Reads only the first tokens, so large histories cost nothing here.
+     */
     public static boolean isSessionJson(Path file) {
-        try {
-            JsonNode root = JSON.readTree(Files.readString(file));
-            if (root == null || !root.isObject() || root.isEmpty()) {
+        try (java.io.Reader in = Files.newBufferedReader(file);
+                com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(in)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT
+                    || p.nextToken() != com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
                 return false;
             }
-            for (JsonNode v : root) {
-                if (!v.isArray()) {
-                    return false;
-                }
-            }
-            return true;
+            String first = p.currentName();
+            return !OP_FIELDS.contains(first) && p.nextToken() == com.fasterxml.jackson.core.JsonToken.START_ARRAY;
         } catch (IOException e) {
             return false;
         }
     }
+
+    private static final java.util.Set<String> OP_FIELDS =
+            java.util.Set.of("index", "time", "type", "process", "f", "value", "error", "node", "key");
 
     /**
      * A Jepsen-style history of {@code read}/{@code write} (or {@code get}/{@code put}) ops with a {@code key} field,

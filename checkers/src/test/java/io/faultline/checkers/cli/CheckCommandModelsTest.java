@@ -69,6 +69,28 @@ class CheckCommandModelsTest {
     }
 
     @Test
+    void a_list_append_history_in_json_lines_checks_like_its_edn_twin() throws IOException {
+        Path f = Files.write(
+                dir.resolve("g1c.jsonl"),
+                List.of(
+                        "{\"index\":0,\"type\":\"ok\",\"process\":0,\"f\":\"txn\","
+                                + "\"value\":[[\"append\",\"x\",1],[\"r\",\"y\",[1]]]}",
+                        "{\"index\":1,\"type\":\"ok\",\"process\":0,\"f\":\"txn\","
+                                + "\"value\":[[\"append\",\"x\",2],[\"append\",\"y\",1]]}",
+                        "{\"index\":2,\"type\":\"ok\",\"process\":0,\"f\":\"txn\","
+                                + "\"value\":[[\"r\",\"x\",[1,2]],[\"r\",\"y\",[1]]]}"));
+
+        JsonNode jsonl = json(run("--json", f.toString()).lines().getFirst());
+        JsonNode edn =
+                json(run("--json", ELLE.resolve("G1c.edn").toString()).lines().getFirst());
+
+        assertThat(jsonl.get("model").asText()).isEqualTo("list-append");
+        assertThat(jsonl.get("anomaly_types")).isEqualTo(edn.get("anomaly_types"));
+        assertThat(jsonl.get("not")).isEqualTo(edn.get("not"));
+        assertThat(texts(jsonl.get("anomaly_types"))).containsExactly("G1c");
+    }
+
+    @Test
     void consistency_models_choose_what_must_hold() {
         String file = ELLE.resolve("strong-SI-realtime.edn").toString();
 
