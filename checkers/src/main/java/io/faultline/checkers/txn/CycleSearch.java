@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * Finds dependency cycles and names them, most severe first: G0 (ww only), G1c (ww and wr), G-single-item (exactly
- * one rw), G2-item (several rw), then the same with process-order edges, then with real-time edges. Each search is
+ * one rw), G-nonadjacent-item (several rw, no two adjacent: what snapshot isolation forbids), G2-item (any other with
+ * rw), then the same with process-order edges, then with real-time edges. Each search is
  * confined to the strongly connected components of the edges it may use, and starts from an edge of the kind that
  * tells it apart ("pivot"); a breadth-first search for the way back gives the shortest such cycle. Within one
  * component of the whole graph, a kind of cycle implied by one already found there is not searched for again.
@@ -28,7 +29,7 @@ final class CycleSearch {
      */
     record Cycle(AnomalyType type, int[] nodes, DependencyKind[] kinds) {}
 
-    private record Spec(AnomalyType target, int sccKinds, int pivot, int backKinds) {}
+    private record Spec(AnomalyType target, int sccKinds, int pivot, int backKinds, boolean nonadjacent) {}
 
     private static final List<Spec> SPECS = specs();
 
@@ -57,10 +58,10 @@ final class CycleSearch {
             java.util.Arrays.fill(source, g.offsets[a], g.offsets[a + 1], a);
         }
         this.whole = Scc.of(g, DependencyKind.mask(DependencyKind.values())).component;
-        this.stamp = new int[g.nodes];
-        this.parent = new int[g.nodes];
-        this.parentKind = new byte[g.nodes];
-        this.queue = new int[g.nodes];
+        this.stamp = new int[2 * g.nodes];
+        this.parent = new int[2 * g.nodes];
+        this.parentKind = new byte[2 * g.nodes];
+        this.queue = new int[2 * g.nodes];
     }
 
     /** The cycles found, and whether the budget ran out first. */
@@ -88,17 +89,25 @@ final class CycleSearch {
         int rt = REALTIME.bit() | p;
         int[] extras = {0, p, rt};
         AnomalyType[][] names = {
-            {AnomalyType.G0, AnomalyType.G1C, AnomalyType.G_SINGLE_ITEM, AnomalyType.G2_ITEM},
+            {
+                AnomalyType.G0,
+                AnomalyType.G1C,
+                AnomalyType.G_SINGLE_ITEM,
+                AnomalyType.G_NONADJACENT_ITEM,
+                AnomalyType.G2_ITEM
+            },
             {
                 AnomalyType.G0_PROCESS,
                 AnomalyType.G1C_PROCESS,
                 AnomalyType.G_SINGLE_ITEM_PROCESS,
+                AnomalyType.G_NONADJACENT_ITEM_PROCESS,
                 AnomalyType.G2_ITEM_PROCESS
             },
             {
                 AnomalyType.G0_REALTIME,
                 AnomalyType.G1C_REALTIME,
                 AnomalyType.G_SINGLE_ITEM_REALTIME,
+                AnomalyType.G_NONADJACENT_ITEM_REALTIME,
                 AnomalyType.G2_ITEM_REALTIME
             }
         };
@@ -108,10 +117,11 @@ final class CycleSearch {
             int ww = WW.bit() | x;
             int wwr = WW.bit() | WR.bit() | x;
             int all = wwr | RW.bit();
-            out.add(new Spec(names[v][0], ww, v == 0 ? WW.bit() : pivots[v], ww));
-            out.add(new Spec(names[v][1], wwr, v == 0 ? WR.bit() : pivots[v], wwr));
-            out.add(new Spec(names[v][2], all, RW.bit(), wwr));
-            out.add(new Spec(names[v][3], all, RW.bit(), all));
+            out.add(new Spec(names[v][0], ww, v == 0 ? WW.bit() : pivots[v], ww, false));
+            out.add(new Spec(names[v][1], wwr, v == 0 ? WR.bit() : pivots[v], wwr, false));
+            out.add(new Spec(names[v][2], all, RW.bit(), wwr, false));
+            out.add(new Spec(names[v][3], all, RW.bit(), all, true));
+            out.add(new Spec(names[v][4], all, RW.bit(), all, false));
         }
         return out;
     }
@@ -181,19 +191,26 @@ final class CycleSearch {
         return found != null && found.contains(target);
     }
 
-    /** The shortest way from b back to a over the spec's edges, within a's component, closed by a -> b. */
+    /**
+     * The shortest way from b back to a over the spec's edges, within a's component, closed by a -> b. The search
+     * runs over states (node, whether it was entered by an rw edge); for a nonadjacent spec an rw edge may not
+     * follow an rw edge, and the way must enter a by another kind (the pivot a -> b is rw).
+     */
     private Cycle back(int a, int b, DependencyKind pivotKind, Spec spec, Scc scc) {
         epoch++;
         int c = scc.component[a];
         int head = 0;
         int tail = 0;
-        queue[tail++] = b;
-        stamp[b] = epoch;
-        parent[b] = -1;
+        int first = spec.nonadjacent() ? 2 * b + 1 : 2 * b;
+        queue[tail++] = first;
+        stamp[first] = epoch;
+        parent[first] = -1;
+        int rw = RW.bit();
         while (head < tail) {
-            int v = queue[head++];
-            if (v == a) {
-                return cycle(a, b, pivotKind);
+            int state = queue[head++];
+            int v = state >>> 1;
+            if (state == 2 * a) {
+                return cycle(a, first, pivotKind);
             }
             for (int e = g.offsets[v]; e < g.offsets[v + 1]; e++) {
                 if (--budget < 0) {
@@ -202,24 +219,41 @@ final class CycleSearch {
                 }
                 int w = g.targets[e];
                 int kinds = g.masks[e] & spec.backKinds();
-                if (kinds == 0 || stamp[w] == epoch || scc.component[w] != c) {
+                if (kinds == 0 || scc.component[w] != c) {
                     continue;
                 }
-                stamp[w] = epoch;
-                parent[w] = v;
-                parentKind[w] = (byte) DependencyKind.first(kinds).ordinal();
-                queue[tail++] = w;
+                if (spec.nonadjacent()) {
+                    if ((kinds & ~rw) != 0) {
+                        tail = visit(2 * w, state, DependencyKind.first(kinds & ~rw), tail);
+                    }
+                    if ((kinds & rw) != 0 && (state & 1) == 0) {
+                        tail = visit(2 * w + 1, state, RW, tail);
+                    }
+                } else {
+                    tail = visit(2 * w, state, DependencyKind.first(kinds), tail);
+                }
             }
         }
         return null;
     }
 
-    private Cycle cycle(int a, int b, DependencyKind pivotKind) {
+    private int visit(int state, int from, DependencyKind kind, int tail) {
+        if (stamp[state] == epoch) {
+            return tail;
+        }
+        stamp[state] = epoch;
+        parent[state] = from;
+        parentKind[state] = (byte) kind.ordinal();
+        queue[tail] = state;
+        return tail + 1;
+    }
+
+    private Cycle cycle(int a, int first, DependencyKind pivotKind) {
         List<Integer> path = new ArrayList<>();
         List<DependencyKind> kinds = new ArrayList<>();
-        for (int v = a; v != b; v = parent[v]) {
-            path.add(parent[v]);
-            kinds.add(DependencyKind.values()[parentKind[v]]);
+        for (int s = 2 * a; s != first; s = parent[s]) {
+            path.add(parent[s] >>> 1);
+            kinds.add(DependencyKind.values()[parentKind[s]]);
         }
         // path holds b..a backwards: reverse it, and start the cycle at a with the pivot edge a -> b.
         int len = path.size() + 1;
@@ -234,15 +268,22 @@ final class CycleSearch {
         return new Cycle(classify(ks), nodes, ks);
     }
 
-    /** Names a cycle by its edges: how many rw, whether any wr, and process or real-time edges. */
+    /**
+     * Names a cycle by its edges: how many rw (and whether two are adjacent), whether any wr, and process or
+     * real-time edges.
+     */
     static AnomalyType classify(DependencyKind[] kinds) {
         int rw = 0;
+        boolean adjacentRw = false;
         boolean wr = false;
         boolean process = false;
         boolean realtime = false;
-        for (DependencyKind k : kinds) {
-            switch (k) {
-                case RW -> rw++;
+        for (int i = 0; i < kinds.length; i++) {
+            switch (kinds[i]) {
+                case RW -> {
+                    rw++;
+                    adjacentRw |= kinds[(i + 1) % kinds.length] == RW;
+                }
                 case WR -> wr = true;
                 case PROCESS -> process = true;
                 case REALTIME -> realtime = true;
@@ -250,21 +291,30 @@ final class CycleSearch {
             }
         }
         int variant = realtime ? 2 : process ? 1 : 0;
-        int base = rw == 0 ? (wr ? 1 : 0) : rw == 1 ? 2 : 3;
-        AnomalyType[] all = {
-            AnomalyType.G0,
-            AnomalyType.G1C,
-            AnomalyType.G_SINGLE_ITEM,
-            AnomalyType.G2_ITEM,
-            AnomalyType.G0_PROCESS,
-            AnomalyType.G1C_PROCESS,
-            AnomalyType.G_SINGLE_ITEM_PROCESS,
-            AnomalyType.G2_ITEM_PROCESS,
-            AnomalyType.G0_REALTIME,
-            AnomalyType.G1C_REALTIME,
-            AnomalyType.G_SINGLE_ITEM_REALTIME,
-            AnomalyType.G2_ITEM_REALTIME
+        int base = rw == 0 ? (wr ? 1 : 0) : rw == 1 ? 2 : adjacentRw ? 4 : 3;
+        AnomalyType[][] all = {
+            {
+                AnomalyType.G0,
+                AnomalyType.G1C,
+                AnomalyType.G_SINGLE_ITEM,
+                AnomalyType.G_NONADJACENT_ITEM,
+                AnomalyType.G2_ITEM
+            },
+            {
+                AnomalyType.G0_PROCESS,
+                AnomalyType.G1C_PROCESS,
+                AnomalyType.G_SINGLE_ITEM_PROCESS,
+                AnomalyType.G_NONADJACENT_ITEM_PROCESS,
+                AnomalyType.G2_ITEM_PROCESS
+            },
+            {
+                AnomalyType.G0_REALTIME,
+                AnomalyType.G1C_REALTIME,
+                AnomalyType.G_SINGLE_ITEM_REALTIME,
+                AnomalyType.G_NONADJACENT_ITEM_REALTIME,
+                AnomalyType.G2_ITEM_REALTIME
+            }
         };
-        return all[variant * 4 + base];
+        return all[variant][base];
     }
 }

@@ -70,6 +70,29 @@ class ListAppendAnomaliesTest {
     }
 
     @Test
+    void a_long_fork_is_G_nonadjacent_item_which_snapshot_isolation_forbids_and_causal_allows() {
+        List<Op> h = edn(inv(0, "[[:r :x nil] [:r :y nil]]")
+                + inv(1, "[[:append :x 1]]")
+                + inv(2, "[[:r :x nil] [:r :y nil]]")
+                + inv(3, "[[:append :y 1]]")
+                + ok(0, "[[:r :x []] [:r :y [1]]]")
+                + ok(1, "[[:append :x 1]]")
+                + ok(2, "[[:r :x [1]] [:r :y []]]")
+                + ok(3, "[[:append :y 1]]"));
+
+        CheckResult si = check(h, "snapshot-isolation");
+        CheckResult causal = check(h, "causal");
+
+        assertThat(si.verdict()).as(si.summary()).isEqualTo(Verdict.INVALID);
+        assertThat(causal.verdict()).as(causal.summary()).isEqualTo(Verdict.VALID);
+        assertThat(analysis(si).anomalyTypes()).containsExactly("G-nonadjacent-item");
+        assertThat(analysis(si).not()).containsExactlyInAnyOrder("repeatable-read", "snapshot-isolation");
+        assertThat(analysis(si).anomalies().getFirst().cycle())
+                .extracting(Anomaly.Step::kind)
+                .containsExactly(DependencyKind.RW, DependencyKind.WR, DependencyKind.RW, DependencyKind.WR);
+    }
+
+    @Test
     void read_skew_is_G_single_item_which_rules_out_snapshot_isolation() {
         List<Op> h = edn(inv(1, "[[:r :x nil] [:r :y nil]]")
                 + both(0, "[[:append :x 1] [:append :y 1]]", "[[:append :x 1] [:append :y 1]]")
