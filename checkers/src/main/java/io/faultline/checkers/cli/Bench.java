@@ -25,15 +25,20 @@ final class Bench {
 
     static Figures measure(
             Model<?, ?> model, List<Operation> operations, LinearizabilityChecker.Options options, int runs) {
+        return measure(() -> LinearizabilityChecker.check(model, operations, options), runs);
+    }
+
+    /** The same for any check: warm-up, then the median of {@code runs} timed runs. */
+    static Figures measure(Runnable check, int runs) {
         long warmStart = System.nanoTime();
         for (int i = 0; i < MIN_WARMUP_RUNS || System.nanoTime() - warmStart < MIN_WARMUP_NANOS; i++) {
-            LinearizabilityChecker.check(model, operations, options);
+            check.run();
         }
         long allocatedBefore = allocated();
         long[] times = new long[runs];
         for (int i = 0; i < runs; i++) {
             long t = System.nanoTime();
-            LinearizabilityChecker.check(model, operations, options);
+            check.run();
             times[i] = System.nanoTime() - t;
         }
         long allocatedAfter = allocated();

@@ -1,6 +1,7 @@
 package io.faultline.checkers.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.faultline.checkers.CheckResult;
 import io.faultline.checkers.Verdict;
 import io.faultline.checkers.edn.EdnParseException;
 import io.faultline.checkers.edn.EdnReader;
@@ -14,6 +15,7 @@ import io.faultline.checkers.linear.LinearizabilityResult;
 import io.faultline.checkers.linear.Model;
 import io.faultline.checkers.linear.ModelMismatchException;
 import io.faultline.checkers.linear.model.Models;
+import io.faultline.checkers.txn.ConsistencyModel;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -38,7 +40,8 @@ import picocli.CommandLine.Spec;
 /** {@code faultline check}: is each history linearizable with respect to a model? */
 @Command(
         name = "check",
-        description = "Checks histories for linearizability against a model (Wing & Gong / Lowe search, split by key).",
+        description = "Checks histories: linearizability against a model (Wing & Gong / Lowe search, split by key),"
+                + " transactional anomalies of list-append (Elle), causal consistency, or Jepsen's datatype checkers.",
         mixinStandardHelpOptions = true,
         exitCodeOnInvalidInput = CheckCommand.EXIT_BAD_INPUT,
         exitCodeOnExecutionException = 255,
@@ -52,8 +55,10 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(
             names = "--model",
             paramLabel = "M",
-            description = "register, cas-register, kv, multi-register, set, queue or mutex (default: guessed from"
-                    + " the history: kv when ops have a key, else by f, else cas-register).")
+            description = "Linearizability: register, cas-register, kv, multi-register, set, queue, mutex."
+                    + " Others: list-append, causal, causal-convergence, causal-memory, set-full, counter, bank,"
+                    + " unique-ids, total-queue. Default: guessed from the history (causal for session JSON,"
+                    + " list-append for append transactions, kv when ops have a key, else by f, else cas-register).")
     @Nullable
     String model;
 
@@ -95,6 +100,13 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--no-partition", description = "Check partitionable models (such as kv) as one partition.")
     boolean noPartition;
 
+    @Option(
+            names = "--consistency-models",
+            paramLabel = "M1,M2",
+            split = ",",
+            description = "For list-append: the models the history must satisfy (default: strict-serializable).")
+    List<String> consistencyModels = new ArrayList<>(List.of("strict-serializable"));
+
     @Option(names = "--lenient", description = "Ignore a truncated last line (a run killed mid-write).")
     boolean lenient;
 
@@ -104,6 +116,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Spec
     @Nullable
     CommandSpec spec;
+
+    private List<ConsistencyModel> transactional = List.of(ConsistencyModel.STRICT_SERIALIZABLE);
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new CheckCommand()).execute(args));
@@ -118,9 +132,11 @@ public final class CheckCommand implements Callable<Integer> {
         try {
             fmt = format.equalsIgnoreCase("auto") ? null : HistoryFormat.parse(format);
             initialValue = initial == null ? null : parseInitial(initial);
-            if (model != null) {
+            if (model != null && !CheckerModels.handles(model)) {
                 Models.byName(model, initialValue);
             }
+            transactional =
+                    consistencyModels.stream().map(ConsistencyModel::byLabel).toList();
             if (bench && benchRuns < 1) {
                 throw new IllegalArgumentException("--bench-runs must be 1 or more");
             }
@@ -143,6 +159,16 @@ public final class CheckCommand implements Callable<Integer> {
                 case Unreadable u -> {
                     badInput = true;
                     reportBad(out, err, name, u.message());
+                }
+                case Judged j -> {
+                    overall = overall.merge(j.result().verdict());
+                    if (bench) {
+                        Bench.Figures figures = Bench.measure(() -> j.again().get(), benchRuns);
+                        totalMedian += figures.medianMs();
+                        printBench(out, name, j.result().verdict(), figures);
+                    } else {
+                        JudgedOutput.print(out, json, name, j);
+                    }
                 }
                 case Checked c -> {
                     overall = overall.merge(c.result().verdict());
@@ -171,7 +197,20 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     /** What became of one file. */
-    private sealed interface FileOutcome permits Checked, Unreadable {}
+    sealed interface FileOutcome permits Checked, Judged, Unreadable {}
+
+    /**
+     * A file judged by a whole-history checker; {@code again} re-runs the check on what was read (kept only for
+     * {@code --bench}).
+     */
+    record Judged(
+            String model,
+            long opCount,
+            @Nullable String truncation,
+            CheckResult result,
+            long elapsedMs,
+            java.util.function.Supplier<CheckResult> again)
+            implements FileOutcome {}
 
     /**
      * A checked file; {@code operations} are kept only for {@code --bench}, so that checking many large files side by
@@ -224,6 +263,13 @@ public final class CheckCommand implements Callable<Integer> {
         String name = file.toString();
         try {
             long start = System.nanoTime();
+            String judged = model != null ? model : CheckerModels.guess(file, fmt);
+            if (CheckerModels.handles(judged)) {
+                CheckerModels.Prepared p = CheckerModels.prepare(judged, file, fmt, lenient, transactional);
+                CheckResult r = p.check().get();
+                long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+                return new Judged(judged, p.opCount(), p.truncation(), r, elapsedMs, bench ? p.check() : () -> r);
+            }
             Histories.Loaded loaded = Histories.load(file, fmt, lenient);
             String modelName =
                     model != null ? model : Models.guess(loaded.history().operations());
@@ -243,6 +289,7 @@ public final class CheckCommand implements Callable<Integer> {
         } catch (ModelMismatchException e) {
             return new Unreadable(name + ":" + e.line() + ": " + e.getMessage());
         } catch (EdnParseException | UncheckedIOException | IllegalArgumentException e) {
+            // IllegalArgumentException: a value the model cannot read (the message names the op).
             return new Unreadable(name + ": " + e.getMessage());
         }
     }

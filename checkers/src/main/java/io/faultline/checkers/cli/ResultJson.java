@@ -38,6 +38,11 @@ final class ResultJson {
         if (note != null) {
             o.put("warning", note);
         }
+        o.putArray("anomaly_types");
+        ArrayNode not = o.putArray("not");
+        if (r.verdict() == Verdict.INVALID) {
+            not.add("linearizable");
+        }
         if (r.cause() != null) {
             o.put("cause", r.cause());
             ArrayNode keys = o.putArray("fully_checked_keys");

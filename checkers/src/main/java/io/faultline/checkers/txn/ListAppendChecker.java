@@ -2,30 +2,57 @@ package io.faultline.checkers.txn;
 
 import io.faultline.checkers.CheckResult;
 import io.faultline.checkers.Checker;
-import io.faultline.checkers.edn.EdnWriter;
+import io.faultline.checkers.Verdict;
 import io.faultline.checkers.history.Op;
-import io.faultline.checkers.history.OpType;
-import io.faultline.checkers.history.ProcessId;
 import io.faultline.checkers.linear.LinearizabilityChecker;
-import io.faultline.checkers.linear.LinearizableChecker;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * List-append transactions checked key by key: each key's micro-ops form a linearizable list
- * ({@link ListAppendModel}). Sound (a strict-serializable history passes) but weaker than a dependency-graph check:
- * anomalies that need two keys to show (G-single, G2) are not found here; Elle's approach is the transactional
- * checker's job.
+ * Elle's analysis of list-append transactions ({@code [[:append k v] [:r k [v ...]]]}): infers ww, wr and rw
+ * dependencies from the order of appends that reads reveal, adds process and real-time order, finds the cycles
+ * (G0, G1c, G-single-item, G2-item and their process and real-time variants) and the anomalies that need no cycle
+ * (G1a, G1b, dirty update, lost update, duplicate elements, incompatible order, internal inconsistency), and says
+ * which consistency models they rule out.
+ *
+ * <p>Invalid when an anomaly rules out one of the requested models (default strict serializable); unknown when none
+ * does but there is nothing to judge by (no dependency between transactions), the input breaks a rule the analysis
+ * needs (an element appended twice to a key), or the cycle search ran out of budget; valid otherwise. {@link
+ * CheckResult#details()} is a {@link ListAppendAnalysis}.
  */
 public final class ListAppendChecker implements Checker {
+    /** Anomalies of one type kept in the details; the rest are counted. */
+    public static final int EXAMPLES_PER_TYPE = 8;
 
-    private final LinearizabilityChecker.Options options;
+    private static final long SEARCH_BUDGET = 200_000_000L;
 
-    public ListAppendChecker(LinearizabilityChecker.Options options) {
-        this.options = options;
+    private final Set<ConsistencyModel> models;
+
+    /** Checks for strict serializability. */
+    public ListAppendChecker() {
+        this(List.of(ConsistencyModel.STRICT_SERIALIZABLE));
+    }
+
+    /** Checks that none of {@code models} is ruled out. */
+    public ListAppendChecker(Collection<ConsistencyModel> models) {
+        if (models.isEmpty()) {
+            throw new IllegalArgumentException("name at least one consistency model to check list-append against");
+        }
+        this.models = EnumSet.copyOf(models);
+    }
+
+    /**
+     * Strict serializability, for callers of the former per-key linearizability checker; the analysis needs no
+     * timeout.
+     */
+    public ListAppendChecker(LinearizabilityChecker.Options ignored) {
+        this();
     }
 
     @Override
@@ -35,95 +62,106 @@ public final class ListAppendChecker implements Checker {
 
     @Override
     public CheckResult check(List<Op> history) {
-        Map<String, List<Op>> byKey = split(history);
-        List<CheckResult> parts = new ArrayList<>();
-        LinearizableChecker perKey = new LinearizableChecker(new ListAppendModel(), options);
-        for (Map.Entry<String, List<Op>> e : byKey.entrySet()) {
-            CheckResult r = Checker.safely(perKey, e.getValue());
-            parts.add(new CheckResult("key " + e.getKey(), r.verdict(), r.summary(), r.details(), List.of()));
+        TxnHistory txns;
+        AppendIndex index;
+        try {
+            txns = TxnHistory.of(history);
+            index = new AppendIndex(txns.txns());
+        } catch (IllegalArgumentException e) {
+            return CheckResult.unknown(name(), "cannot analyse this history: " + e.getMessage());
         }
-        CheckResult merged = CheckResult.merged(name(), parts);
-        String summary = switch (merged.verdict()) {
-            case VALID -> byKey.size() + " keys, each a linearizable list";
-            default -> merged.summary();
-        };
-        return new CheckResult(name(), merged.verdict(), summary, null, parts);
+        List<Anomaly> found = new ArrayList<>(DirectAnomalies.find(index));
+        DependencyGraph graph = Dependencies.infer(index);
+        long[] start = txns.txns().stream().mapToLong(Txn::call).toArray();
+        long[] end = txns.txns().stream().mapToLong(Txn::ret).toArray();
+        CycleSearch.Result cycles = CycleSearch.find(graph, start, end, SEARCH_BUDGET);
+        EdgeExplainer explainer = new EdgeExplainer(index);
+        for (CycleSearch.Cycle c : cycles.cycles()) {
+            found.add(explainer.explain(c));
+        }
+        if (graph.edges() == 0) {
+            found.add(Anomaly.of(
+                    AnomalyType.EMPTY_TRANSACTION_GRAPH,
+                    List.of(),
+                    "no transaction could be related to another: nothing was read, or nothing read was written by"
+                            + " a committed transaction"));
+        }
+        return judge(found, txns.txns().size(), graph.edges(), cycles.exhausted());
     }
 
-    /**
-     * Each key's history: per transaction, the micro-ops on that key, with the transaction's process, its
-     * invocation where it was invoked and its completion where it completed.
-     */
-    static Map<String, List<Op>> split(List<Op> history) {
-        Map<String, List<Op>> byKey = new LinkedHashMap<>();
-        Map<ProcessId, Op> open = new HashMap<>();
-        for (Op op : history) {
-            if (!(op.process() instanceof ProcessId.Client) || !op.f().equals("txn")) {
-                continue;
-            }
-            if (op.type() == OpType.INVOKE) {
-                open.put(op.process(), op);
-                invoke(byKey, op);
-                continue;
-            }
-            Op invoke = open.remove(op.process());
-            if (invoke == null) {
-                // Elle's test histories hold completions only: such a transaction is taken as instantaneous.
-                invoke = op;
-                invoke(byKey, op);
-            }
-            Map<String, List<Object>> completed = op.type() == OpType.OK ? byKeyOf(op.value()) : Map.of();
-            for (String key : byKeyOf(invoke.value()).keySet()) {
-                byKey.get(key)
-                        .add(new Op(
-                                0,
-                                op.time(),
-                                op.type(),
-                                op.process(),
-                                "txn",
-                                completed.get(key),
-                                op.error(),
-                                op.node(),
-                                Map.of("key", key)));
-            }
+    private CheckResult judge(List<Anomaly> found, int transactions, int dependencies, boolean exhausted) {
+        Map<AnomalyType, List<Anomaly>> byType = new EnumMap<>(AnomalyType.class);
+        for (Anomaly a : found) {
+            byType.computeIfAbsent(a.type(), t -> new ArrayList<>()).add(a);
         }
-        byKey.replaceAll((k, ops) -> renumber(ops));
-        return byKey;
+        Set<ConsistencyModel> impossible = ConsistencyModel.impossible(byType.keySet());
+        Set<ConsistencyModel> not = ConsistencyModel.weakest(impossible);
+        Set<ConsistencyModel> violated = EnumSet.noneOf(ConsistencyModel.class);
+        violated.addAll(models);
+        violated.retainAll(impossible);
+        ListAppendAnalysis analysis = new ListAppendAnalysis(
+                labels(models),
+                byType.keySet().stream().map(AnomalyType::label).toList(),
+                labels(not),
+                impossible.stream()
+                        .filter(m -> !not.contains(m))
+                        .map(ConsistencyModel::label)
+                        .toList(),
+                byType.values().stream()
+                        .flatMap(l -> l.stream().limit(EXAMPLES_PER_TYPE))
+                        .toList(),
+                byType.entrySet().stream()
+                        .map(e -> new ListAppendAnalysis.Count(
+                                e.getKey().label(), e.getValue().size()))
+                        .toList(),
+                transactions,
+                dependencies,
+                exhausted);
+        String counts = byType.entrySet().stream()
+                .map(e -> e.getKey().label()
+                        + (e.getValue().size() > 1 ? " x" + e.getValue().size() : ""))
+                .collect(Collectors.joining(", "));
+        if (!violated.isEmpty()) {
+            Anomaly worst = byType.values().stream()
+                    .flatMap(List::stream)
+                    .filter(a -> ConsistencyModel.impossible(List.of(a.type())).stream()
+                            .anyMatch(violated::contains))
+                    .findFirst()
+                    .orElseThrow();
+            return CheckResult.of(
+                    name(),
+                    Verdict.INVALID,
+                    "not " + String.join(", ", labels(violated)) + ": found " + counts + "; ruled out: "
+                            + String.join(", ", labels(not)) + " and everything stronger. " + worst.explanation(),
+                    analysis);
+        }
+        String others = byType.isEmpty()
+                ? ""
+                : " (found " + counts + ", which " + String.join(", ", labels(models)) + " allows)";
+        if (exhausted) {
+            return CheckResult.of(
+                    name(),
+                    Verdict.UNKNOWN,
+                    "the cycle search ran out of budget before it had looked everywhere" + others,
+                    analysis);
+        }
+        if (dependencies == 0) {
+            return CheckResult.of(
+                    name(),
+                    Verdict.UNKNOWN,
+                    transactions + " transactions, but none could be related to another (nothing read?): the"
+                            + " history proves nothing",
+                    analysis);
+        }
+        return CheckResult.of(
+                name(),
+                Verdict.VALID,
+                transactions + " transactions, " + dependencies + " dependencies, no anomaly that rules out "
+                        + String.join(", ", labels(models)) + others,
+                analysis);
     }
 
-    private static void invoke(Map<String, List<Op>> byKey, Op op) {
-        byKeyOf(op.value())
-                .forEach((key, micros) -> byKey.computeIfAbsent(key, k -> new ArrayList<>())
-                        .add(new Op(
-                                0,
-                                op.time(),
-                                OpType.INVOKE,
-                                op.process(),
-                                "txn",
-                                micros,
-                                null,
-                                op.node(),
-                                Map.of("key", key))));
-    }
-
-    private static List<Op> renumber(List<Op> ops) {
-        List<Op> out = new ArrayList<>(ops.size());
-        for (Op op : ops) {
-            out.add(op.withIndex(out.size()));
-        }
-        return out;
-    }
-
-    private static Map<String, List<Object>> byKeyOf(Object value) {
-        Map<String, List<Object>> byKey = new LinkedHashMap<>();
-        if (value instanceof List<?> micros) {
-            for (Object m : micros) {
-                if (m instanceof List<?> micro && micro.size() == 3) {
-                    byKey.computeIfAbsent(EdnWriter.write(micro.get(1)), k -> new ArrayList<>())
-                            .add(micro);
-                }
-            }
-        }
-        return byKey;
+    private static List<String> labels(Collection<ConsistencyModel> ms) {
+        return ms.stream().map(ConsistencyModel::label).toList();
     }
 }

@@ -8,102 +8,130 @@ import io.faultline.checkers.format.Histories;
 import io.faultline.checkers.format.HistoryFormat;
 import io.faultline.checkers.format.HistoryReader;
 import io.faultline.checkers.history.Op;
-import io.faultline.checkers.history.OpType;
-import io.faultline.checkers.history.ProcessId;
-import io.faultline.checkers.linear.LinearizabilityChecker;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
+/** Elle's list-append corpus with the verdicts its tests assert (shared/data/elle/EXPECTED.txt). */
 class ListAppendCheckerTest {
 
-    private static final Path ELLE =
+    static final Path ELLE =
             Path.of(System.getProperty("faultline.shared", "../../shared")).resolve("data/elle/list-append");
 
-    private final ListAppendChecker checker =
-            new ListAppendChecker(LinearizabilityChecker.Options.defaults().withTimeout(Duration.ofSeconds(10)));
-
-    private static List<Op> read(String file) {
-        Path path = ELLE.resolve(file);
+    static List<Op> read(Path path) {
         assertThat(path).as("Elle's list-append corpus in shared/").exists();
-        List<Op> ops = new ArrayList<>();
         try (HistoryReader reader = Histories.open(path, HistoryFormat.EDN, false)) {
-            for (Op op; (op = reader.next()) != null; ) {
-                ops.add(op);
-            }
+            return drain(reader);
+        }
+    }
+
+    static List<Op> edn(String text) {
+        try (HistoryReader reader = Histories.open(new StringReader(text), "inline", HistoryFormat.EDN, false)) {
+            return drain(reader);
+        }
+    }
+
+    private static List<Op> drain(HistoryReader reader) {
+        List<Op> ops = new ArrayList<>();
+        for (Op op; (op = reader.next()) != null; ) {
+            ops.add(op);
         }
         return ops;
     }
 
-    /** The anomalies of Elle's corpus that one key's list shows on its own. */
-    @ParameterizedTest
-    @ValueSource(strings = {"G1a.edn", "G1b.edn", "internal.edn", "dirty-update.edn", "duplicate-elements-G1c.edn"})
-    void single_key_anomalies_from_elles_tests_are_invalid(String file) {
-        CheckResult result = checker.check(read(file));
+    static CheckResult check(List<Op> history, String... models) {
+        List<ConsistencyModel> ms =
+                Arrays.stream(models).map(ConsistencyModel::byLabel).toList();
+        return (models.length == 0 ? new ListAppendChecker() : new ListAppendChecker(ms)).check(history);
+    }
 
-        assertThat(result.verdict()).as("%s: %s", file, result.summary()).isEqualTo(Verdict.INVALID);
+    static ListAppendAnalysis analysis(CheckResult r) {
+        assertThat(r.details()).as(r.summary()).isInstanceOf(ListAppendAnalysis.class);
+        return (ListAppendAnalysis) r.details();
+    }
+
+    /** file, models checked (empty = default), verdict, anomalies that must be among those found, Elle's :not. */
+    static Stream<Arguments> corpus() {
+        return Stream.of(
+                Arguments.of("G0.edn", "", Verdict.INVALID, "G0", "read-uncommitted"),
+                Arguments.of("G0.edn", "read-uncommitted", Verdict.INVALID, "G0", "read-uncommitted"),
+                Arguments.of(
+                        "G1a.edn", "read-committed", Verdict.INVALID, "G1a empty-transaction-graph", "read-committed"),
+                Arguments.of("G1a.edn", "read-uncommitted", Verdict.UNKNOWN, "G1a", "read-committed"),
+                Arguments.of("G1b.edn", "", Verdict.INVALID, "G-single-item G1b", "read-committed"),
+                Arguments.of("G1c.edn", "", Verdict.INVALID, "G1c", "read-committed"),
+                Arguments.of(
+                        "strong-SI-realtime.edn",
+                        "serializable",
+                        Verdict.VALID,
+                        "G-single-item-realtime",
+                        "strong-snapshot-isolation"),
+                Arguments.of(
+                        "strong-SI-realtime.edn",
+                        "",
+                        Verdict.INVALID,
+                        "G-single-item-realtime",
+                        "strong-snapshot-isolation"),
+                Arguments.of("internal.edn", "", Verdict.INVALID, "internal", "read-uncommitted"),
+                Arguments.of("dirty-update.edn", "", Verdict.INVALID, "dirty-update", "read-committed"),
+                Arguments.of(
+                        "duplicate-elements-G1c.edn",
+                        "read-committed",
+                        Verdict.INVALID,
+                        "G1c duplicate-elements",
+                        "read-uncommitted"),
+                Arguments.of("readme-example-G1c.edn", "serializable", Verdict.INVALID, "G1c", "read-committed"));
+    }
+
+    @ParameterizedTest(name = "{0} against [{1}] is {2} with {3}, not {4}")
+    @MethodSource("corpus")
+    void elles_corpus_gets_the_verdict_anomalies_and_ruled_out_models_elle_gives(
+            String file, String models, Verdict verdict, String anomalies, String not) {
+        CheckResult r = check(read(ELLE.resolve(file)), models.isEmpty() ? new String[0] : models.split(" "));
+        ListAppendAnalysis a = analysis(r);
+
+        assertThat(r.verdict()).as("%s: %s", file, r.summary()).isEqualTo(verdict);
+        assertThat(a.anomalyTypes()).as(r.summary()).containsAll(List.of(anomalies.split(" ")));
+        assertThat(a.not())
+                .as(r.summary())
+                .containsExactlyInAnyOrderElementsOf(not.isEmpty() ? List.of() : List.of(not.split(" ")));
+    }
+
+    @Test
+    void the_strong_si_example_has_exactly_one_cycle_of_a_realtime_edge_and_an_rw_edge() {
+        CheckResult r = check(read(ELLE.resolve("strong-SI-realtime.edn")));
+        ListAppendAnalysis a = analysis(r);
+
+        assertThat(a.anomalyTypes()).containsExactly("G-single-item-realtime");
+        Anomaly cycle = a.anomalies().getFirst();
+        assertThat(cycle.cycle())
+                .extracting(Anomaly.Step::kind)
+                .containsExactlyInAnyOrder(DependencyKind.REALTIME, DependencyKind.RW);
+        assertThat(cycle.explanation()).contains("T1 appended 2 to \"x\" after T2 read \"x\" = [1]");
+    }
+
+    @Test
+    void the_readme_example_also_rules_out_serializable_and_snapshot_isolation() {
+        ListAppendAnalysis a = analysis(check(read(ELLE.resolve("readme-example-G1c.edn")), "serializable"));
+
+        assertThat(a.alsoNot())
+                .contains("serializable", "snapshot-isolation", "strong-session-serializable", "strict-serializable")
+                .doesNotContain("read-committed", "read-uncommitted");
     }
 
     @Test
     void the_corpus_is_where_the_tests_expect_it() throws Exception {
         try (var files = Files.list(ELLE)) {
-            assertThat(files.map(p -> p.getFileName().toString())).contains("G1a.edn", "internal.edn");
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .contains("G0.edn", "G1a.edn", "G1b.edn", "G1c.edn", "internal.edn", "strong-SI-realtime.edn");
         }
-    }
-
-    @Test
-    void transactions_that_agree_on_every_list_are_valid_and_reads_inside_a_transaction_see_its_appends() {
-        List<Op> history = new ArrayList<>();
-        add(history, 0, OpType.INVOKE, txn(append("x", 1), read("x", null)));
-        add(history, 1, OpType.INVOKE, txn(append("x", 2), append("y", 3)));
-        add(history, 0, OpType.OK, txn(append("x", 1), read("x", List.of(1L))));
-        add(history, 1, OpType.OK, txn(append("x", 2), append("y", 3)));
-        add(history, 0, OpType.INVOKE, txn(read("x", null), read("y", null)));
-        add(history, 0, OpType.OK, txn(read("x", List.of(1L, 2L)), read("y", List.of(3L))));
-
-        CheckResult result = checker.check(history);
-
-        assertThat(result.verdict()).as(result.summary()).isEqualTo(Verdict.VALID);
-        assertThat(result.parts()).hasSize(2);
-    }
-
-    @Test
-    void a_read_that_misses_an_append_acknowledged_before_it_began_is_invalid_and_names_its_key() {
-        List<Op> history = new ArrayList<>();
-        add(history, 0, OpType.INVOKE, txn(append("x", 1)));
-        add(history, 0, OpType.OK, txn(append("x", 1)));
-        add(history, 1, OpType.INVOKE, txn(read("x", null)));
-        add(history, 1, OpType.OK, txn(read("x", List.of())));
-
-        CheckResult result = checker.check(history);
-
-        assertThat(result.verdict()).isEqualTo(Verdict.INVALID);
-        assertThat(result.parts())
-                .singleElement()
-                .satisfies(p -> assertThat(p.checker()).isEqualTo("key \"x\""));
-    }
-
-    private static void add(List<Op> history, int process, OpType type, Object value) {
-        history.add(new Op(
-                history.size(), history.size(), type, ProcessId.client(process), "txn", value, null, null, Map.of()));
-    }
-
-    private static List<Object> txn(List<?>... micros) {
-        return Arrays.asList((Object[]) micros);
-    }
-
-    private static List<?> append(String key, long value) {
-        return Arrays.asList("append", key, value);
-    }
-
-    private static List<?> read(String key, List<Long> value) {
-        return Arrays.asList("r", key, value);
     }
 }
