@@ -97,7 +97,7 @@ public final class Workloads {
                 o -> new CounterWorkload()));
         list.add(new Builtin(
                 "list-append",
-                "transactions of appends and reads over a few keys (Elle's list-append), checked per key",
+                "transactions of appends and reads over a few keys (Elle's list-append), checked for G0, G1, G-single, G2 and more against strict serializability",
                 o -> new ListAppendWorkload(o.keys())));
         list.add(new Builtin(
                 "bank",
