@@ -97,6 +97,29 @@ class StoreUnderFaultsIT {
         RunAssert.assertThat(run).isValid();
     }
 
+    @Test
+    void split_brain_under_a_one_node_partition_is_caught_for_at_least_2_of_3_seeds() throws Exception {
+        List<String> outcomes = new ArrayList<>();
+        int invalid = 0;
+        for (long seed = 1; seed <= 3; seed++) {
+            RunResult run = new TestRunner(out)
+                    .run(spec(
+                                    "register",
+                                    "partition-one",
+                                    List.of("split-brain"),
+                                    Duration.ofSeconds(15),
+                                    Duration.ofSeconds(4))
+                            .withSeed(seed));
+            outcomes.add("seed " + seed + ": " + run.verdict().label() + " " + run.directory());
+            if (run.verdict() == Verdict.INVALID) {
+                invalid++;
+            }
+        }
+        assertThat(invalid)
+                .as("invalid runs among:\n%s", String.join("\n", outcomes))
+                .isGreaterThanOrEqualTo(2);
+    }
+
     private static JsonNode failingOp(RunResult run) throws Exception {
         JsonNode results = new ObjectMapper()
                 .readTree(run.directory().resolve("results.json").toFile());
