@@ -18,9 +18,10 @@ import picocli.CommandLine.Option;
         name = "proxy",
         mixinStandardHelpOptions = true,
         description = {
-            "Run a Toxiproxy-compatible proxy server (Toxiproxy's HTTP API; latency, bandwidth, slow_close, timeout,"
-                    + " reset_peer, slicer and limit_data toxics).",
+            "Run a Toxiproxy-compatible proxy server until Ctrl-C.",
             "",
+            "It speaks Toxiproxy's HTTP API with the latency, bandwidth, slow_close, timeout, reset_peer, slicer and"
+                    + " limit_data toxics.",
             "Any Toxiproxy client drives it, e.g. eu.rekawek.toxiproxy:toxiproxy-java. docs/proxy.md lists the"
                     + " API and where it differs from Toxiproxy."
         })
