@@ -149,20 +149,33 @@ public final class FaultPackages {
         return names.toString();
     }
 
+    /** Waits, starts a fault whose value is drawn now, waits, ends it; and again. */
+    private static FaultPackage startStop(
+            String name,
+            Duration interval,
+            String startF,
+            java.util.function.Function<SplittableRandom, Object> value,
+            String stopF,
+            Nemesis nemesis,
+            FaultPackage.Need need) {
+        Generator start = Gen.once((ctx, rng) -> OpSpec.of(startF, value.apply(rng)));
+        Generator stop = Gen.once(OpSpec.of(stopF, null));
+        return new FaultPackage(name, cycle(interval, start, stop), stop, nemesis, Set.of(need));
+    }
+
     private static FaultPackage partition(
             String name,
             List<String> nodes,
             Duration interval,
             BiFunction<List<String>, SplittableRandom, Grudge> plan) {
-        Generator start = Gen.once((ctx, rng) ->
-                OpSpec.of("start-partition", plan.apply(nodes, rng).asValue()));
-        Generator stop = Gen.once(OpSpec.of("stop-partition", null));
-        return new FaultPackage(
+        return startStop(
                 name,
-                cycle(interval, start, stop),
-                stop,
+                interval,
+                "start-partition",
+                rng -> plan.apply(nodes, rng).asValue(),
+                "stop-partition",
                 new PartitionNemesis(),
-                Set.of(FaultPackage.Need.OWN_NETWORK));
+                FaultPackage.Need.OWN_NETWORK);
     }
 
     private static FaultPackage links(
@@ -170,11 +183,14 @@ public final class FaultPackages {
             List<String> nodes,
             Duration interval,
             BiFunction<List<String>, SplittableRandom, Grudge> plan) {
-        Generator start = Gen.once((ctx, rng) ->
-                OpSpec.of("start-partition", plan.apply(nodes, rng).asValue()));
-        Generator stop = Gen.once(OpSpec.of("stop-partition", null));
-        return new FaultPackage(
-                name, cycle(interval, start, stop), stop, new LinkNemesis(), Set.of(FaultPackage.Need.PROXIED_LINKS));
+        return startStop(
+                name,
+                interval,
+                "start-partition",
+                rng -> plan.apply(nodes, rng).asValue(),
+                "stop-partition",
+                new LinkNemesis(),
+                FaultPackage.Need.PROXIED_LINKS);
     }
 
     /** One node drawn at random: every other node stops hearing it, while it still hears them. */
@@ -187,27 +203,31 @@ public final class FaultPackages {
 
     private static FaultPackage toxic(
             String name, Duration interval, java.util.function.Function<SplittableRandom, Map<String, Object>> value) {
-        Generator start = Gen.once((ctx, rng) -> OpSpec.of("start-link-fault", value.apply(rng)));
-        Generator stop = Gen.once(OpSpec.of("stop-link-fault", null));
-        return new FaultPackage(
-                name, cycle(interval, start, stop), stop, new LinkNemesis(), Set.of(FaultPackage.Need.PROXIED_LINKS));
+        return startStop(
+                name,
+                interval,
+                "start-link-fault",
+                value::apply,
+                "stop-link-fault",
+                new LinkNemesis(),
+                FaultPackage.Need.PROXIED_LINKS);
     }
 
     private static FaultPackage packetLoss(String name, List<String> nodes, Duration interval) {
         double[] choices = {0.05, 0.1, 0.2, 0.3};
-        Generator start = Gen.once((ctx, rng) -> {
-            double p = choices[rng.nextInt(choices.length)];
-            Map<String, Object> value = new LinkedHashMap<>();
-            nodes.forEach(n -> value.put(n, p));
-            return OpSpec.of("start-loss", value);
-        });
-        Generator stop = Gen.once(OpSpec.of("stop-loss", null));
-        return new FaultPackage(
+        return startStop(
                 name,
-                cycle(interval, start, stop),
-                stop,
+                interval,
+                "start-loss",
+                rng -> {
+                    double p = choices[rng.nextInt(choices.length)];
+                    Map<String, Object> value = new LinkedHashMap<>();
+                    nodes.forEach(n -> value.put(n, p));
+                    return value;
+                },
+                "stop-loss",
                 new PacketLossNemesis(),
-                Set.of(FaultPackage.Need.OWN_NETWORK));
+                FaultPackage.Need.OWN_NETWORK);
     }
 
     /** A clock fault on one node drawn now, then the clocks read, then that node reset. */

@@ -30,7 +30,18 @@ public final class ProxyMain {
             usage(System.out);
             return;
         }
-        ToxiproxyServer server = ToxiproxyServer.start(new InetSocketAddress(options.host(), options.port()));
+        serveUntilStopped(options.host(), options.port(), System.out);
+    }
+
+    /**
+     * Starts a server, prints one line once it listens, and returns only when the JVM shuts down (SIGTERM,
+     * Ctrl-C), after closing every proxy. Shared by this class and {@code ./faultline proxy}.
+     *
+     * @throws IOException when the address cannot be bound
+     */
+    public static void serveUntilStopped(String host, int port, java.io.PrintStream out)
+            throws IOException, InterruptedException {
+        ToxiproxyServer server = ToxiproxyServer.start(new InetSocketAddress(host, port));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -39,10 +50,9 @@ public final class ProxyMain {
                             stopped.countDown();
                         },
                         "proxy-shutdown"));
-        InetSocketAddress bound = server.apiAddress();
-        System.out.println("faultline proxy (Toxiproxy API " + ToxiproxyServer.VERSION + ") listening on http://"
-                + options.host() + ":" + bound.getPort());
-        System.out.flush();
+        out.println("faultline proxy (Toxiproxy API " + ToxiproxyServer.VERSION + ") listening on http://" + host + ":"
+                + server.apiAddress().getPort());
+        out.flush();
         stopped.await();
     }
 

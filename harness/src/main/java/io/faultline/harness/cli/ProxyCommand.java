@@ -1,11 +1,8 @@
 package io.faultline.harness.cli;
 
-import io.faultline.proxy.ToxiproxyServer;
+import io.faultline.proxy.ProxyMain;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,31 +35,17 @@ final class ProxyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
         if (port < 0 || port > 65535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0..65535, not " + port);
         }
-        ToxiproxyServer server;
         try {
-            server = ToxiproxyServer.start(new InetSocketAddress(host, port));
+            ProxyMain.serveUntilStopped(host, port, System.out);
         } catch (IOException e) {
             spec.commandLine()
                     .getErr()
                     .println("faultline proxy: cannot listen on " + host + ":" + port + ": " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            server.close();
-                            stopped.countDown();
-                        },
-                        "proxy-shutdown"));
-        out.println("faultline proxy (Toxiproxy API " + ToxiproxyServer.VERSION + ") listening on http://" + host + ":"
-                + server.apiAddress().getPort());
-        out.flush();
-        stopped.await();
         return ExitCodes.OK;
     }
 }

@@ -84,6 +84,12 @@ final class RunOptions {
     int keys;
 
     @Option(
+            names = "--values",
+            defaultValue = "5",
+            description = "Distinct values register workloads write (default ${DEFAULT-VALUE}).")
+    int values;
+
+    @Option(
             names = "--db",
             defaultValue = "faultline-store",
             description = "faultline-store, or in-memory (no cluster; tests the harness) (default ${DEFAULT-VALUE}).")
@@ -127,6 +133,7 @@ final class RunOptions {
                 faultInterval,
                 recovery,
                 keys,
+                values,
                 store);
     }
 }

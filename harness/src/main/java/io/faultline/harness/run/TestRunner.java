@@ -62,7 +62,8 @@ public final class TestRunner {
 
     public RunResult run(TestSpec spec) throws InterruptedException {
         long started = System.nanoTime();
-        Workload workload = Workloads.create(spec.workload(), new Workloads.WorkloadOptions(spec.keys(), 5));
+        Workload workload =
+                Workloads.create(spec.workload(), new Workloads.WorkloadOptions(spec.keys(), spec.values()));
         Db db = Dbs.create(spec.db(), spec.bugs());
         RunDirectory run = RunDirectory.create(spec.store(), spec.name());
         log(run, "run " + run.path() + " (seed " + spec.seed() + ")");

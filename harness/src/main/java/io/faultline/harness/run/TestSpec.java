@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param faultInterval how long each fault lasts, and the quiet time between faults
  * @param recovery quiet time after the final heal, before final reads
  * @param keys keys for multi-key workloads
+ * @param values how many distinct values register workloads write (few values make reads and compares collide
+ *     often; many make a stale read harder to explain away)
  * @param store where run directories go
  */
 public record TestSpec(
@@ -43,6 +45,7 @@ public record TestSpec(
         Duration faultInterval,
         Duration recovery,
         int keys,
+        int values,
         Path store) {
 
     public TestSpec {
@@ -79,6 +82,7 @@ public record TestSpec(
         b.faultInterval = Duration.ofSeconds(10);
         b.recovery = Duration.ofSeconds(5);
         b.keys = 8;
+        b.values = 5;
         b.store = store;
         return b.build();
     }
@@ -101,6 +105,11 @@ public record TestSpec(
             b.faultInterval = newFaultInterval;
             b.recovery = newRecovery;
         });
+    }
+
+    /** The same test with {@code newValues} distinct values for register workloads. */
+    public TestSpec withValues(int newValues) {
+        return edit(b -> b.values = newValues);
     }
 
     public TestSpec withSeed(long newSeed) {
@@ -137,6 +146,7 @@ public record TestSpec(
         b.faultInterval = faultInterval;
         b.recovery = recovery;
         b.keys = keys;
+        b.values = values;
         b.store = store;
         change.accept(b);
         return b.build();
@@ -159,6 +169,7 @@ public record TestSpec(
         Duration faultInterval;
         Duration recovery;
         int keys;
+        int values;
         Path store;
 
         TestSpec build() {
@@ -178,6 +189,7 @@ public record TestSpec(
                     faultInterval,
                     recovery,
                     keys,
+                    values,
                     store);
         }
     }
