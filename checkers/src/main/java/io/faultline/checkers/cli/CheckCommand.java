@@ -40,8 +40,12 @@ import picocli.CommandLine.Spec;
 /** {@code faultline check}: is each history linearizable with respect to a model? */
 @Command(
         name = "check",
-        description = "Checks histories: linearizability against a model (Wing & Gong / Lowe search, split by key),"
-                + " transactional anomalies of list-append (Elle), causal consistency, or Jepsen's datatype checkers.",
+        description = {
+            "Check histories from any tool against a consistency model.",
+            "",
+            "Linearizability against a model (Wing & Gong / Lowe search, split by key), transactional anomalies of"
+                    + " list-append (Elle), causal consistency, or Jepsen's datatype checkers."
+        },
         mixinStandardHelpOptions = true,
         exitCodeOnInvalidInput = CheckCommand.EXIT_BAD_INPUT,
         exitCodeOnExecutionException = 255,
