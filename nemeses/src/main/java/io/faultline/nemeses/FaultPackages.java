@@ -36,6 +36,7 @@ public final class FaultPackages {
         d.put("partition-one", "one random node cut off from the rest (containers)");
         d.put("partition-ring", "majorities ring: every node sees a different majority (containers)");
         d.put("partition-bridge", "two halves joined by one bridge node (containers)");
+        d.put("partition-primary", "whichever node is primary at that moment cut off from the rest (containers)");
         d.put("kill", "SIGKILL one random node, then start it again");
         d.put("kill-majority", "SIGKILL a random majority at once, then start them again");
         d.put("kill-all", "SIGKILL every node at once, then start them again");
@@ -45,6 +46,7 @@ public final class FaultPackages {
         d.put("link-partition", "random halves cut apart at the proxies between nodes, then healed");
         d.put("link-partition-one", "one random node cut off from the rest at the proxies");
         d.put("link-partition-ring", "majorities ring at the proxies: every node sees a different majority");
+        d.put("link-partition-primary", "whichever node is primary at that moment cut off at the proxies");
         d.put("link-one-way", "one random node's messages to the others dropped at the proxies; it still hears them");
         d.put("latency", "50-200 ms (with 10 % jitter) added to every node-to-node link at the proxies");
         d.put("slow-network", "every node-to-node link limited to 32-256 KB/s at the proxies");
@@ -68,6 +70,24 @@ public final class FaultPackages {
             case "partition-one" -> partition(name, nodes, interval, Grudge::isolateOne);
             case "partition-ring" -> partition(name, nodes, interval, Grudge::majoritiesRing);
             case "partition-bridge" -> partition(name, nodes, interval, Grudge::bridge);
+            case "partition-primary" ->
+                startStop(
+                        name,
+                        interval,
+                        "start-partition",
+                        rng -> ProcessNemesis.PRIMARIES,
+                        "stop-partition",
+                        new PartitionNemesis(),
+                        FaultPackage.Need.OWN_NETWORK);
+            case "link-partition-primary" ->
+                startStop(
+                        name,
+                        interval,
+                        "start-partition",
+                        rng -> ProcessNemesis.PRIMARIES,
+                        "stop-partition",
+                        new LinkNemesis(),
+                        FaultPackage.Need.PROXIED_LINKS);
             case "kill" -> process(name, "kill", "start", nodes, interval, 1);
             case "kill-majority" -> process(name, "kill", "start", nodes, interval, nodes.size() / 2 + 1);
             case "kill-all" -> process(name, "kill", "start", nodes, interval, nodes.size());

@@ -33,7 +33,15 @@ public final class LinkNemesis implements Nemesis {
     public Outcome invoke(String f, @Nullable Object value, NodeControl nodes) {
         LinkControl links = linksOf(nodes);
         return switch (f) {
-            case "start-partition" -> cut(PartitionNemesis.grudgeOf(value), links);
+            case "start-partition" -> {
+                if (ProcessNemesis.PRIMARIES.equals(value)) {
+                    java.util.Optional<Grudge> isolate = PartitionNemesis.isolatePrimaries(nodes);
+                    yield isolate.isPresent()
+                            ? cut(isolate.get(), links)
+                            : new Outcome(Map.of(), false, "start-partition found no primary to isolate");
+                }
+                yield cut(PartitionNemesis.grudgeOf(value), links);
+            }
             case "stop-partition" -> {
                 links.resetAll();
                 yield flowing("healed", links);

@@ -24,13 +24,10 @@ public final class PartitionNemesis implements Nemesis {
         return switch (f) {
             case "start-partition" -> {
                 if (ProcessNemesis.PRIMARIES.equals(value)) {
-                    List<String> primaries = nodes.primaries();
-                    if (primaries.isEmpty()) {
-                        yield new Outcome(Map.of(), false, "start-partition found no primary to isolate");
-                    }
-                    List<String> rest = new ArrayList<>(nodes.nodes());
-                    rest.removeAll(primaries);
-                    yield start(Grudge.complete(List.of(primaries, rest)), nodes);
+                    java.util.Optional<Grudge> isolate = isolatePrimaries(nodes);
+                    yield isolate.isPresent()
+                            ? start(isolate.get(), nodes)
+                            : new Outcome(Map.of(), false, "start-partition found no primary to isolate");
                 }
                 yield start(grudgeOf(value), nodes);
             }
@@ -75,6 +72,17 @@ public final class PartitionNemesis implements Nemesis {
                 grudge.asValue(),
                 verified,
                 verified ? "verified: " + String.join(", ", refused) : "some cut links still connect: " + refused);
+    }
+
+    /** The grudge that cuts the current primaries off from every other node, or empty when none is known. */
+    static java.util.Optional<Grudge> isolatePrimaries(NodeControl nodes) {
+        List<String> primaries = nodes.primaries();
+        if (primaries.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<String> rest = new ArrayList<>(nodes.nodes());
+        rest.removeAll(primaries);
+        return java.util.Optional.of(Grudge.complete(List.of(primaries, rest)));
     }
 
     private boolean verifyHealed(NodeControl nodes) {

@@ -25,8 +25,9 @@ class DoctorCommandTest {
 
         assertThat(finding.detail())
                 .contains("partition-ring", "packet-loss", "clock-strobe")
-                .endsWith("not here: link-partition, link-partition-one, link-partition-ring, link-one-way, latency,"
-                        + " slow-network, reset-peer, slicer");
+                .endsWith(
+                        "not here: link-partition, link-partition-one, link-partition-ring, link-partition-primary, link-one-way, latency,"
+                                + " slow-network, reset-peer, slicer");
     }
 
     @Test

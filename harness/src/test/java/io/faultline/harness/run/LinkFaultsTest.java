@@ -75,6 +75,25 @@ class LinkFaultsTest {
     }
 
     @Test
+    void the_primary_is_found_when_the_op_runs_and_cut_off_from_the_others() throws Exception {
+        List<String> primaries = List.of();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (primaries.isEmpty() && System.nanoTime() < deadline) {
+            primaries = nodes.primaries();
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L); // the poll interval
+        }
+        assertThat(primaries).as("a leader within 20 s").hasSize(1);
+
+        Nemesis.Outcome cut = nemesis.invoke("start-partition", "primaries", nodes);
+
+        assertThat(cut.verified()).as(cut.note()).isTrue();
+        assertThat(((Map<?, ?>) cut.applied()).get(primaries.get(0)))
+                .as("the primary no longer hears anyone")
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .hasSize(2);
+    }
+
+    @Test
     void latency_on_every_link_delays_what_each_node_sends() {
         Nemesis.Outcome slowed = nemesis.invoke(
                 "start-link-fault",
