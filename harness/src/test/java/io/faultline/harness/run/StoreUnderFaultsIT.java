@@ -98,14 +98,14 @@ class StoreUnderFaultsIT {
     }
 
     @Test
-    void split_brain_under_a_one_node_partition_is_caught_for_at_least_2_of_3_seeds() throws Exception {
+    void split_brain_with_its_primary_cut_off_is_caught_for_at_least_2_of_3_seeds() throws Exception {
         List<String> outcomes = new ArrayList<>();
         int invalid = 0;
         for (long seed = 1; seed <= 3; seed++) {
             RunResult run = new TestRunner(out)
                     .run(spec(
                                     "register",
-                                    "partition-one",
+                                    "partition-primary",
                                     List.of("split-brain"),
                                     Duration.ofSeconds(15),
                                     Duration.ofSeconds(4))
