@@ -202,10 +202,10 @@ final class ReportPage {
         html.empty("div", "id", "latency-panels");
         html.element("h2", "Latency quantiles");
         html.empty("div", "class", "legend", "id", "quantiles-legend");
-        html.empty("canvas", "class", "chart", "id", "quantiles");
+        html.open("div").empty("canvas", "class", "chart", "id", "quantiles").close();
         html.element("h2", "Throughput");
         html.empty("div", "class", "legend", "id", "rates-legend");
-        html.empty("canvas", "class", "chart", "id", "rates");
+        html.open("div").empty("canvas", "class", "chart", "id", "rates").close();
     }
 
     private static void timeline(Html html) {

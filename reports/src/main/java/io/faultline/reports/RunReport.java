@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The report of one run: reads a run directory ({@code history.jsonl}, {@code results.json}, {@code test.json}, the
@@ -32,6 +33,7 @@ public final class RunReport {
             Path tmp = Files.createTempFile(runDirectory, ".report-", ".html.tmp");
             try {
                 Files.writeString(tmp, page, StandardCharsets.UTF_8);
+                readableByAll(tmp);
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);
@@ -40,6 +42,14 @@ public final class RunReport {
             throw new RunReportException(target, "cannot write the report: " + e.getMessage(), e);
         }
         return target;
+    }
+
+    private static void readableByAll(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the temporary file's default permissions stay
+        }
     }
 
     /** The report page of a run directory, without writing it. */
