@@ -337,6 +337,14 @@
     layout();
     draw();
     window.FaultlineTimeline = { draw: draw, zoom: zoom };
+    if (location.hash === '#measure-timeline') {
+      // A self-check for browser tests: draw 50 frames across the whole timeline, zoomed out and in.
+      var t = performance.now(), steps = 50, total = spacer.offsetHeight;
+      for (var k = 0; k <= steps; k++) { scroller.scrollTop = total * k / steps; draw(); }
+      zoom(0.25); zoom(4);
+      document.body.setAttribute('data-timeline-frames', String(steps + 3));
+      document.body.setAttribute('data-timeline-ms', String(Math.round(performance.now() - t)));
+    }
   }
 
   function drawAll() {
@@ -355,4 +363,5 @@
   });
   document.body.setAttribute('data-render-ms', String(Math.round(performance.now() - started)));
   document.body.setAttribute('data-rendered-ops', String(n));
+  document.body.setAttribute('data-ready-ms', String(Math.round(performance.now())));
 })();
