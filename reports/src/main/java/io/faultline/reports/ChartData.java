@@ -191,10 +191,14 @@ record ChartData(
         if (key != null) {
             b.append(" key ").append(EdnWriter.write(key));
         }
-        b.append(' ').append(EdnWriter.write(op.input()));
+        if (op.input() != null) {
+            b.append(' ').append(EdnWriter.write(op.input()));
+        }
         Op done = op.completion();
         if (done != null) {
-            b.append(" → ").append(EdnWriter.write(done.value()));
+            if (!java.util.Objects.equals(done.value(), op.input())) {
+                b.append(" → ").append(EdnWriter.write(done.value()));
+            }
             if (done.error() != null) {
                 b.append(" error ").append(EdnWriter.write(done.error()));
             }

@@ -148,7 +148,10 @@ final class CounterexampleSection {
         html.close();
     }
 
-    /** An operation as results.json holds it (LinearizabilityResult's Operation): {@code p3 read → 99 (ok, #78..#83)}. */
+    /**
+     * An operation as results.json holds it (LinearizabilityResult's Operation): {@code p3 read → 99 (ok, #78..#83)};
+     * a nil input and an output that repeats the input are left out ({@code p1 write 3 (ok, #2..#5)}).
+     */
     static String describe(JsonNode op) {
         StringBuilder b = new StringBuilder();
         b.append('p')
@@ -159,9 +162,12 @@ final class CounterexampleSection {
         if (!key.isMissingNode()) {
             b.append(" key ").append(value(key));
         }
-        b.append(' ').append(value(op.path("input")));
+        JsonNode input = op.path("input");
+        if (!input.isMissingNode() && !input.isNull()) {
+            b.append(' ').append(value(input));
+        }
         String outcome = op.path("outcome").asText("").toLowerCase(java.util.Locale.ROOT);
-        if (outcome.equals("ok")) {
+        if (outcome.equals("ok") && !op.path("output").equals(input)) {
             b.append(" → ").append(value(op.path("output")));
         }
         b.append(" (").append(outcome);

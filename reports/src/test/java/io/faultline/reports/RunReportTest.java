@@ -66,13 +66,13 @@ class RunReportTest {
         assertThat(doc.selectFirst("h1 .verdict").text()).isEqualTo("invalid");
         Element cx = doc.selectFirst("#counterexample");
         assertThat(cx).as("counterexample section").isNotNull();
-        assertThat(cx.selectFirst(".failing-op").text()).contains("p3 read nil → 99 (ok, #77..#83)");
-        assertThat(cx.text()).contains("The last operation that completed ok before it: p4 write 4");
+        assertThat(cx.selectFirst(".failing-op").text()).contains("p3 read → 99 (ok, #77..#83)");
+        assertThat(cx.text()).contains("The last operation that completed ok before it: p4 write 4 (ok, #74..#82)");
         Element steps = cx.selectFirst("table.linearization");
         List<Element> rows = steps.select("tr");
         assertThat(rows).as("header, 42 steps, the failing row").hasSize(1 + 42 + 1);
-        assertThat(rows.get(42).children().eachText()).containsExactly("42", "p0 read nil → 1 (ok, #80..#86)", "1");
-        assertThat(rows.get(43).text()).contains("p3 read nil → 99").contains("cannot be placed");
+        assertThat(rows.get(42).children().eachText()).containsExactly("42", "p0 read → 1 (ok, #80..#86)", "1");
+        assertThat(rows.get(43).text()).contains("p3 read → 99").contains("cannot be placed");
         Element concurrent = cx.selectFirst("table.concurrent");
         assertThat(concurrent.select("tr"))
                 .as("some operations overlap the failing one")
