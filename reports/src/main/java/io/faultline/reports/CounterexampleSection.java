@@ -193,9 +193,9 @@ final class CounterexampleSection {
         return v.isMissingNode() || v.isNull() ? "nil" : v.isTextual() ? v.asText() : v.toString();
     }
 
-    private static @Nullable String keyOf(Operation op) {
+    private static String keyOf(Operation op) {
         Object key = op.invocation().extra("key");
-        return key == null ? null : key instanceof String s ? s : EdnWriter.write(key);
+        return key == null ? "" : EdnWriter.write(key);
     }
 
     static String seconds(long ns) {

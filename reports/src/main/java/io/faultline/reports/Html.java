@@ -2,6 +2,7 @@ package io.faultline.reports;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -91,7 +92,7 @@ final class Html {
     /** An element without content ({@code br}, {@code canvas} with attributes only, ...). */
     Html empty(String tag, @Nullable String... attributes) {
         startTag(tag, attributes);
-        if (!tag.equals("br") && !tag.equals("meta") && !tag.equals("hr")) {
+        if (!List.of("br", "meta", "hr", "input").contains(tag)) {
             out.append("</").append(tag).append('>');
         }
         return this;

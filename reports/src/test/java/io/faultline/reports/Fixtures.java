@@ -16,6 +16,9 @@ final class Fixtures {
     /** A register run with a partition and a clock bump applied together, healed separately; verdict unknown. */
     static final String FAULTS = "register-skew-isolate-primary/20261128T023151.851";
 
+    /** A hand-written multi-register history of two keys: key 0 linearizes, key 1 reads a value never written. */
+    static final String KEYS = "multi-register-keys/20261128T031500.000";
+
     private Fixtures() {}
 
     static Path root() {

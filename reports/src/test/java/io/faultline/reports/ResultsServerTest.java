@@ -135,6 +135,18 @@ class ResultsServerTest {
     }
 
     @Test
+    void valuesFromRunsAppearOnTheFrontPageAsTextOnly() throws Exception {
+        HostileRun.create(store);
+
+        String page = get("/?name=%3Cscript%3E").body();
+        Document doc = Jsoup.parse(get("/").body());
+
+        assertThat(doc.select("script, img")).isEmpty();
+        assertThat(doc.select("tr.run").text()).contains(HostileRun.SCRIPT).contains(HostileRun.IMG);
+        assertThat(page).doesNotContain("<script>").contains("value=\"&lt;script&gt;\"");
+    }
+
+    @Test
     void theLatestLinkInsideTheStoreIsFollowed() throws Exception {
         assertThat(get("/runs/latest/results.json").statusCode()).isEqualTo(200);
     }

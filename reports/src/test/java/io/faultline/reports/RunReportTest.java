@@ -83,6 +83,23 @@ class RunReportTest {
     }
 
     @Test
+    void aMultiKeyRunShowsTheVerdictPerKeyAndOnlyTheFailingKeysConcurrentOperations() throws Exception {
+        Document doc = report(Fixtures.KEYS);
+
+        Element partitions = doc.selectFirst("table.partitions");
+        assertThat(row(partitions, "0")).containsExactly("0", "valid", "3");
+        assertThat(row(partitions, "1")).containsExactly("1", "invalid", "3");
+        Element cx = doc.selectFirst("#counterexample");
+        assertThat(cx.text()).contains("In key 1:");
+        assertThat(cx.selectFirst(".failing-op").text()).contains("p1 read key 1 → 5 (ok, #7..#9)");
+        assertThat(cx.select("table.concurrent tr").stream().skip(1).map(Element::text))
+                .as("the write of 4 to key 1 overlaps it; the write of 3 to key 0 does too, but on another key")
+                .singleElement()
+                .asString()
+                .contains("process 3 write key 1 4");
+    }
+
+    @Test
     void aRunWithFaultsListsEachFaultWithItsVerificationAndShadesEachWindowWithALabel() throws Exception {
         Document doc = report(Fixtures.FAULTS);
 
