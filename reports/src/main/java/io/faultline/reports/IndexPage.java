@@ -12,6 +12,9 @@ final class IndexPage {
             + ".verdict-valid{background:#2a9d3a}.verdict-invalid{background:#d23c3c}.verdict-unknown{background:#c08a00}"
             + ".params{font-family:ui-monospace,monospace;font-size:12px}form{margin:12px 0}";
 
+    /** Summaries of invalid runs can be paragraphs; the list shows their start, the report the rest. */
+    private static final int SUMMARY_LIMIT = 240;
+
     private IndexPage() {}
 
     static String render(Path store, List<RunEntry> shown, int total, String verdict, String name) {
@@ -38,7 +41,7 @@ final class IndexPage {
         html.element("button", "Filter", "type", "submit");
         html.close();
         html.open("table", "class", "runs").open("tr");
-        for (String h : List.of("run", "test", "verdict", "duration", "parameters", "summary", "files")) {
+        for (String h : List.of("run", "test", "verdict", "started", "duration", "parameters", "summary", "files")) {
             html.element("th", h);
         }
         html.close();
@@ -52,13 +55,14 @@ final class IndexPage {
             html.open("td");
             Verdicts.badge(html, run.verdict());
             html.close();
+            html.element("td", run.started(), "class", "started");
             html.element(
                     "td",
                     run.durationNs() < 0 ? "" : CounterexampleSection.seconds(run.durationNs()) + " s",
                     "class",
                     "num");
             html.element("td", String.join(" ", run.parameters()), "class", "params");
-            html.element("td", run.summary());
+            html.element("td", clip(run.summary()), "class", "summary");
             html.open("td");
             html.element("a", "history", "href", base + RunFiles.HISTORY).text(" ");
             html.element("a", "results", "href", base + RunFiles.RESULTS).text(" ");
@@ -69,6 +73,10 @@ final class IndexPage {
         html.close();
         html.close().close();
         return html.toString();
+    }
+
+    private static String clip(String summary) {
+        return summary.length() <= SUMMARY_LIMIT ? summary : summary.substring(0, SUMMARY_LIMIT - 1) + "…";
     }
 
     /** A plain listing of a directory of the store (a node's folder, a run without a history). */

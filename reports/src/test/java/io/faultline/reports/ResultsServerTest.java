@@ -39,6 +39,7 @@ class ResultsServerTest {
         Fixtures.copy(Fixtures.VALID, store);
         Fixtures.copy(Fixtures.INVALID, store);
         Fixtures.copy(Fixtures.FAULTS, store);
+        Fixtures.copy(Fixtures.KEYS, store);
         Files.createSymbolicLink(store.resolve("latest"), Path.of(Fixtures.INVALID));
         Files.writeString(tmp.resolve("secret.txt"), SECRET);
         server = ResultsServer.start(store, ResultsServer.loopback(0));
@@ -78,11 +79,17 @@ class ResultsServerTest {
         Document doc = Jsoup.parse(response.body());
         assertThat(doc.select("tr.run td.test-name").eachText())
                 .as("the latest link does not list a run twice")
-                .containsExactly("register-invalid", "register-skew-isolate-primary", "bank-none");
-        assertThat(doc.select("tr.run .verdict").eachText()).containsExactly("invalid", "unknown", "valid");
+                .containsExactly(
+                        "multi-register-keys", "register-invalid", "register-skew-isolate-primary", "bank-none");
+        assertThat(doc.select("tr.run .verdict").eachText()).containsExactly("invalid", "invalid", "unknown", "valid");
         assertThat(doc.select("tr.run .verdict").eachAttr("class"))
-                .containsExactly("verdict verdict-invalid", "verdict verdict-unknown", "verdict verdict-valid");
-        assertThat(doc.select("tr.run").get(2).text())
+                .containsExactly(
+                        "verdict verdict-invalid",
+                        "verdict verdict-invalid",
+                        "verdict verdict-unknown",
+                        "verdict verdict-valid");
+        assertThat(doc.select("tr.run").get(3).select("td.started").text()).isEqualTo("2026-11-28T02:05:23.656625410Z");
+        assertThat(doc.select("tr.run").get(3).text())
                 .contains("20261128T020523.651")
                 .contains("workload=bank")
                 .contains("nemesis=none")
@@ -95,9 +102,10 @@ class ResultsServerTest {
         Document register = Jsoup.parse(get("/?name=REGISTER").body());
         Document both = Jsoup.parse(get("/?verdict=valid&name=register").body());
 
-        assertThat(invalid.select("tr.run td.test-name").eachText()).containsExactly("register-invalid");
+        assertThat(invalid.select("tr.run td.test-name").eachText())
+                .containsExactly("multi-register-keys", "register-invalid");
         assertThat(register.select("tr.run td.test-name").eachText())
-                .containsExactly("register-invalid", "register-skew-isolate-primary");
+                .containsExactly("multi-register-keys", "register-invalid", "register-skew-isolate-primary");
         assertThat(both.select("tr.run")).isEmpty();
     }
 
@@ -187,7 +195,7 @@ class ResultsServerTest {
                 .doesNotContain(SECRET);
         assertThat(Jsoup.parse(get("/").body()).select("tr.run"))
                 .as("links are not listed as runs")
-                .hasSize(3);
+                .hasSize(4);
     }
 
     @Test
