@@ -279,9 +279,12 @@
         var y0 = yOf(a.fromUs), y1 = Math.max(y0 + 2, yOf(a.toUs));
         if (y1 < HEADER || y0 > viewH) { return; }
         var x = xOf(nemesisColumn) + 2;
-        ctx.fillStyle = a.marker ? '#555' : '#222';
+        ctx.fillStyle = a.marker ? '#777' : '#333';
         ctx.fillRect(x, y0, colW - 4, y1 - y0);
-        ctx.fillStyle = '#222'; ctx.fillText(a.f, x + colW, Math.max(HEADER + 10, y0 + 10));
+        if (y1 - y0 >= 12) {
+          ctx.save(); ctx.beginPath(); ctx.rect(x, y0, colW - 4, y1 - y0); ctx.clip();
+          ctx.fillStyle = '#fff'; ctx.fillText(a.f, x + 2, Math.max(HEADER + 10, y0 + 10)); ctx.restore();
+        }
       });
       // time gutter and column headers, drawn over the bars
       ctx.fillStyle = '#fff'; ctx.fillRect(0, 0, GUTTER, viewH); ctx.fillRect(0, 0, viewW, HEADER);

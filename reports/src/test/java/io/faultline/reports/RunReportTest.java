@@ -151,6 +151,29 @@ class RunReportTest {
     }
 
     @Test
+    void aRunCutShortWithAFaultStillInForceShowsTheOpenWindowAndWhatIsMissing() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("cut/20261128T000000.000"));
+        Files.writeString(
+                dir.resolve("history.jsonl"),
+                String.join(
+                        "\n",
+                        "{\"index\":0,\"time\":5,\"type\":\"invoke\",\"process\":0,\"f\":\"read\",\"value\":null}",
+                        "{\"index\":1,\"time\":7,\"type\":\"invoke\",\"process\":\"nemesis\",\"f\":\"kill\",\"value\":\"n1\"}",
+                        "{\"index\":2,\"time\":9,\"type\":\"ok\",\"process\":0,\"f\":\"read\",\"value\":3}",
+                        "{\"index\":3,\"time\":11,\"type\":\"invo"));
+
+        Document doc = Jsoup.parse(RunReport.render(dir));
+
+        assertThat(doc.select("li.problem").eachText())
+                .contains("test.json is missing", "results.json is missing")
+                .anySatisfy(p -> assertThat(p).contains("truncated"));
+        assertThat(doc.select("table.availability td.window-label").eachText())
+                .containsExactly("kill: kill..(still in force)");
+        assertThat(row(doc.selectFirst("table.faults"), "0.000").get(1)).isEqualTo("never");
+        assertThat(row(doc.selectFirst("table.counts"), "read")).containsExactly("read", "1", "0", "0", "0", "1");
+    }
+
+    @Test
     void aDirectoryThatDoesNotExistIsRefusedNamingIt() {
         Path missing = tmp.resolve("no-such-run");
 
