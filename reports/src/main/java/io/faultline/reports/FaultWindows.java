@@ -1,0 +1,127 @@
+package io.faultline.reports;
+
+import io.faultline.checkers.history.Op;
+import io.faultline.checkers.history.OpType;
+import io.faultline.checkers.history.ProcessId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds the fault windows of a history: pairs each nemesis invocation with its completion, then matches the op that
+ * starts a fault with the op that ends it ({@code start-partition..stop-partition}, {@code kill..start}, {@code
+ * pause..resume}, {@code bump..reset}, {@code start-link-fault..stop-link-fault}, {@code start-loss..stop-loss});
+ * {@code together} starts each of its parts, and {@code heal} ends every fault in force. Nemesis ops that neither
+ * start nor end a fault (such as {@code check-clocks}) are actions without a window.
+ */
+final class FaultWindows {
+
+    /** Which fault family an f starts. */
+    private static final Map<String, String> STARTS = Map.of(
+            "start-partition", "partition",
+            "kill", "kill",
+            "pause", "pause",
+            "bump", "clock",
+            "strobe", "clock",
+            "start-link-fault", "link-fault",
+            "start-loss", "loss");
+
+    /** Which fault family an f ends. */
+    private static final Map<String, String> ENDS = Map.of(
+            "stop-partition", "partition",
+            "start", "kill",
+            "resume", "pause",
+            "reset", "clock",
+            "stop-link-fault", "link-fault",
+            "stop-loss", "loss");
+
+    static final String HEAL = "heal";
+    static final String TOGETHER = "together";
+
+    /** Every fault family, in the order of the report's legend. */
+    static final Set<String> KINDS = Set.of("partition", "kill", "pause", "clock", "link-fault", "loss");
+
+    private FaultWindows() {}
+
+    /** The nemesis ops of a history, invocation paired with completion, in invocation order. */
+    static List<NemesisAction> actions(List<Op> history) {
+        List<NemesisAction> actions = new ArrayList<>();
+        Op pending = null;
+        for (Op op : history) {
+            if (!(op.process() instanceof ProcessId.Nemesis)) {
+                continue;
+            }
+            if (op.type() == OpType.INVOKE) {
+                if (pending != null) {
+                    actions.add(new NemesisAction(pending.f(), pending.time(), -1, pending.value(), null));
+                }
+                pending = op;
+            } else if (pending != null) {
+                actions.add(new NemesisAction(pending.f(), pending.time(), op.time(), pending.value(), op.value()));
+                pending = null;
+            }
+        }
+        if (pending != null) {
+            actions.add(new NemesisAction(pending.f(), pending.time(), -1, pending.value(), null));
+        }
+        return actions;
+    }
+
+    /** The fault windows of these actions, in the order they started. */
+    static List<FaultWindow> windows(List<NemesisAction> actions, long historyEndNs) {
+        Map<String, NemesisAction> open = new LinkedHashMap<>();
+        List<FaultWindow> windows = new ArrayList<>();
+        for (NemesisAction action : actions) {
+            for (String kind : startedKinds(action)) {
+                NemesisAction previous = open.put(kind, action);
+                if (previous != null) {
+                    // a second start of the same family without an end: the first window ends where the second begins
+                    windows.add(new FaultWindow(kind, previous, action, historyEndNs));
+                }
+            }
+            if (action.f().equals(HEAL)) {
+                open.forEach((kind, start) -> windows.add(new FaultWindow(kind, start, action, historyEndNs)));
+                open.clear();
+            } else {
+                String kind = ENDS.get(action.f());
+                if (kind != null) {
+                    NemesisAction start = open.remove(kind);
+                    if (start != null) {
+                        windows.add(new FaultWindow(kind, start, action, historyEndNs));
+                    }
+                }
+            }
+        }
+        open.forEach((kind, start) -> windows.add(new FaultWindow(kind, start, null, historyEndNs)));
+        windows.sort((a, b) -> Long.compare(a.fromNs(), b.fromNs()));
+        return windows;
+    }
+
+    /** True when the action neither starts nor ends a fault (e.g. {@code check-clocks}): drawn as a marker. */
+    static boolean isMarker(NemesisAction action) {
+        return startedKinds(action).isEmpty()
+                && !ENDS.containsKey(action.f())
+                && !action.f().equals(HEAL);
+    }
+
+    private static List<String> startedKinds(NemesisAction action) {
+        if (action.f().equals(TOGETHER)) {
+            List<String> kinds = new ArrayList<>();
+            if (action.request() instanceof List<?> parts) {
+                for (Object part : parts) {
+                    if (part instanceof List<?> pair && !pair.isEmpty()) {
+                        String kind = STARTS.get(String.valueOf(pair.get(0)));
+                        if (kind != null && !kinds.contains(kind)) {
+                            kinds.add(kind);
+                        }
+                    }
+                }
+            }
+            return kinds;
+        }
+        String kind = STARTS.get(action.f());
+        return kind == null ? List.of() : List.of(kind);
+    }
+}

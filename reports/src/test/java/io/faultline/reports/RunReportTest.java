@@ -1,0 +1,185 @@
+package io.faultline.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunReportTest {
+
+    @TempDir
+    Path tmp;
+
+    private Document report(String run) throws Exception {
+        Path dir = Fixtures.copy(run, tmp);
+        Path written = RunReport.write(dir);
+        assertThat(written).isEqualTo(dir.resolve("report.html")).isRegularFile();
+        return Jsoup.parse(Files.readString(written));
+    }
+
+    private static List<String> row(Element table, String first) {
+        return table.select("tr").stream()
+                .filter(tr -> !tr.children().isEmpty() && tr.child(0).text().equals(first))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + first + " in " + table.text()))
+                .children()
+                .eachText();
+    }
+
+    @Test
+    void aValidRunShowsItsVerdictsParametersAndCountsPerF() throws Exception {
+        Document doc = report(Fixtures.VALID);
+
+        assertThat(doc.selectFirst("h1 .verdict").text())
+                .as("merged verdict in the title")
+                .isEqualTo("valid");
+        Element verdicts = doc.selectFirst("table.verdicts");
+        assertThat(verdicts.select("tr").get(1).text())
+                .as("merged verdict first")
+                .startsWith("merged valid");
+        assertThat(row(verdicts, "bank"))
+                .containsExactly("bank", "valid", "all 156 reads show 8 accounts adding up to 80");
+        Element summary = doc.selectFirst("table.summary");
+        assertThat(row(summary, "seed").get(1)).isNotBlank();
+        assertThat(row(summary, "workload")).containsExactly("workload", "bank");
+        assertThat(row(summary, "code version").get(1)).startsWith("development");
+        Element counts = doc.selectFirst("table.counts");
+        assertThat(row(counts, "read")).containsExactly("read", "156", "0", "0", "0", "156");
+        assertThat(row(counts, "transfer")).containsExactly("transfer", "126", "12", "0", "0", "138");
+        assertThat(doc.text()).contains("The nemesis did nothing in this run.");
+        assertThat(doc.select("#counterexample")).isEmpty();
+    }
+
+    @Test
+    void anInvalidRunShowsTheFailingOpItsConcurrentOpsAndTheLongestLinearizationWithStates() throws Exception {
+        Document doc = report(Fixtures.INVALID);
+
+        assertThat(doc.selectFirst("h1 .verdict").text()).isEqualTo("invalid");
+        Element cx = doc.selectFirst("#counterexample");
+        assertThat(cx).as("counterexample section").isNotNull();
+        assertThat(cx.selectFirst(".failing-op").text()).contains("p3 read → 99 (ok, #77..#83)");
+        assertThat(cx.text()).contains("The last operation that completed ok before it: p4 write 4 (ok, #74..#82)");
+        Element steps = cx.selectFirst("table.linearization");
+        List<Element> rows = steps.select("tr");
+        assertThat(rows).as("header, 42 steps, the failing row").hasSize(1 + 42 + 1);
+        assertThat(rows.get(42).children().eachText()).containsExactly("42", "p0 read → 1 (ok, #80..#86)", "1");
+        assertThat(rows.get(43).text()).contains("p3 read → 99").contains("cannot be placed");
+        Element concurrent = cx.selectFirst("table.concurrent");
+        assertThat(concurrent.select("tr"))
+                .as("some operations overlap the failing one")
+                .hasSizeGreaterThan(1);
+        assertThat(concurrent.text()).contains("process 4 write 4");
+        Element partitions = doc.selectFirst("table.partitions");
+        assertThat(row(partitions, "(the whole history)")).containsExactly("(the whole history)", "invalid", "1019");
+    }
+
+    @Test
+    void aMultiKeyRunShowsTheVerdictPerKeyAndOnlyTheFailingKeysConcurrentOperations() throws Exception {
+        Document doc = report(Fixtures.KEYS);
+
+        Element partitions = doc.selectFirst("table.partitions");
+        assertThat(row(partitions, "0")).containsExactly("0", "valid", "3");
+        assertThat(row(partitions, "1")).containsExactly("1", "invalid", "3");
+        Element cx = doc.selectFirst("#counterexample");
+        assertThat(cx.text()).contains("In key 1:");
+        assertThat(cx.selectFirst(".failing-op").text()).contains("p1 read key 1 → 5 (ok, #7..#9)");
+        assertThat(cx.select("table.concurrent tr").stream().skip(1).map(Element::text))
+                .as("the write of 4 to key 1 overlaps it; the write of 3 to key 0 does too, but on another key")
+                .singleElement()
+                .asString()
+                .contains("process 3 write key 1 4");
+    }
+
+    @Test
+    void aRunWithFaultsListsEachFaultWithItsVerificationAndShadesEachWindowWithALabel() throws Exception {
+        Document doc = report(Fixtures.FAULTS);
+
+        Element faults = doc.selectFirst("table.faults");
+        assertThat(faults.select("tr td.f").eachText()).containsExactly("together", "stop-partition", "reset", "heal");
+        assertThat(faults.select("tr").get(1).text()).contains("verified").contains("yes");
+        assertThat(doc.select("table.availability td.window-label").eachText())
+                .containsExactly("partition: together..stop-partition", "clock: together..reset");
+        JsonNode chart =
+                new ObjectMapper().readTree(doc.getElementById("chart-data").data());
+        assertThat(chart.path("windows").findValuesAsText("label"))
+                .containsExactly("partition: together..stop-partition", "clock: together..reset");
+        assertThat(chart.path("windows").get(0).path("fromUs").asLong()).isEqualTo(10_051_403L);
+        assertThat(chart.path("windows").get(0).path("toUs").asLong()).isEqualTo(23_692_593L);
+        assertThat(chart.path("columns").size())
+                .as("20 workers and the nemesis")
+                .isEqualTo(21);
+        assertThat(doc.selectFirst("h1 .verdict").text()).isEqualTo("unknown");
+    }
+
+    @Test
+    void theReportLinksTheHistoryTheResultsAndEveryNodeLog() throws Exception {
+        Document doc = report(Fixtures.FAULTS);
+
+        assertThat(doc.select("ul.files a").eachAttr("href"))
+                .contains("history.jsonl", "results.json", "test.json", "harness.log")
+                .contains("n1/node.log", "n2/node.log", "n3/node.log", "n4/node.log", "n5/node.log");
+    }
+
+    @Test
+    void theReportIsSelfContainedWithNoExternalResource() throws Exception {
+        Document doc = report(Fixtures.INVALID);
+
+        assertThat(doc.select("script[src], link[href], img[src], iframe")).isEmpty();
+        assertThat(doc.select("script")).hasSize(2);
+        assertThat(doc.html()).doesNotContain("http://").doesNotContain("https://");
+    }
+
+    @Test
+    void aRunWithoutResultsStillGetsAReportThatNamesWhatIsMissing() throws Exception {
+        Path dir = Fixtures.copy(Fixtures.VALID, tmp);
+        Files.delete(dir.resolve("results.json"));
+
+        Document doc = Jsoup.parse(RunReport.render(dir));
+
+        assertThat(doc.select("li.problem").eachText()).contains("results.json is missing");
+        assertThat(doc.selectFirst("h1 .verdict").text()).isEqualTo("unknown");
+        assertThat(row(doc.selectFirst("table.counts"), "read")).contains("156");
+    }
+
+    @Test
+    void aRunCutShortWithAFaultStillInForceShowsTheOpenWindowAndWhatIsMissing() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("cut/20261128T000000.000"));
+        Files.writeString(
+                dir.resolve("history.jsonl"),
+                String.join(
+                        "\n",
+                        "{\"index\":0,\"time\":5,\"type\":\"invoke\",\"process\":0,\"f\":\"read\",\"value\":null}",
+                        "{\"index\":1,\"time\":7,\"type\":\"invoke\",\"process\":\"nemesis\",\"f\":\"kill\",\"value\":\"n1\"}",
+                        "{\"index\":2,\"time\":9,\"type\":\"ok\",\"process\":0,\"f\":\"read\",\"value\":3}",
+                        "{\"index\":3,\"time\":11,\"type\":\"invo"));
+
+        Document doc = Jsoup.parse(RunReport.render(dir));
+
+        assertThat(doc.select("li.problem").eachText())
+                .contains("test.json is missing", "results.json is missing")
+                .anySatisfy(p -> assertThat(p).contains("truncated"));
+        assertThat(doc.select("table.availability td.window-label").eachText())
+                .containsExactly("kill: kill..(still in force)");
+        assertThat(row(doc.selectFirst("table.faults"), "0.000").get(1)).isEqualTo("never");
+        assertThat(row(doc.selectFirst("table.counts"), "read")).containsExactly("read", "1", "0", "0", "0", "1");
+    }
+
+    @Test
+    void aDirectoryThatDoesNotExistIsRefusedNamingIt() {
+        Path missing = tmp.resolve("no-such-run");
+
+        assertThatThrownBy(() -> RunReport.write(missing))
+                .isInstanceOf(RunReportException.class)
+                .hasMessageContaining(missing.toString())
+                .hasMessageContaining("not a run directory");
+    }
+}
