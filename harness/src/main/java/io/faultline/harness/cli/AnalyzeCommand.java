@@ -52,7 +52,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         JsonNode spec = new ObjectMapper().readTree(test.toFile()).path("spec");
         String workloadName = spec.path("workload").asText();
         Workload workload = Workloads.create(
-                workloadName, new Workloads.WorkloadOptions(spec.path("keys").asInt(8), 5));
+                workloadName,
+                new Workloads.WorkloadOptions(
+                        spec.path("keys").asInt(8), spec.path("values").asInt(5)));
         List<Op> ops = new ArrayList<>();
         String truncated;
         try (HistoryReader reader = Histories.open(history, HistoryFormat.JSONL, true)) {

@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
             ImagesCommand.class,
             DoctorCommand.class,
             ClusterCommand.class,
-            ProxyCommand.class
+            ProxyCommand.class,
+            ServeCommand.class
         },
         footer = {
             "",

@@ -15,6 +15,8 @@ import io.faultline.harness.db.Dbs;
 import io.faultline.nemeses.ClockNemesis;
 import io.faultline.nemeses.FaultPackage;
 import io.faultline.nemeses.FaultPackages;
+import io.faultline.reports.RunReport;
+import io.faultline.reports.RunReportException;
 import io.faultline.workloads.Workload;
 import io.faultline.workloads.Workloads;
 import io.faultline.workloads.generator.Gen;
@@ -132,6 +134,11 @@ public final class TestRunner {
         CheckResult result = check(workload, faults.injectsFaults(), history);
         run.writeJson(run.results(), resultsJson(result));
         run.markLatest();
+        try {
+            log(run, "report: " + RunReport.write(run.path()));
+        } catch (RunReportException e) {
+            log(run, "no report: " + e.getMessage());
+        }
         RunResult outcome = new RunResult(
                 run.path(), result.verdict(), result, history.size(), Duration.ofNanos(System.nanoTime() - started));
         log(run, outcome.describe());

@@ -31,7 +31,8 @@ class FaultlineCommandTest {
                 .as("one line per subcommand: name, then its description")
                 .allMatch(l -> l.matches("^  [a-z-]+ {2,}\\S.*"))
                 .extracting(l -> l.trim().split(" ")[0])
-                .containsExactly("test", "test-all", "analyze", "check", "images", "doctor", "cluster", "proxy");
+                .containsExactly(
+                        "test", "test-all", "analyze", "check", "images", "doctor", "cluster", "proxy", "serve");
         assertThat(help).contains("images    Build the node images (no registry needed).");
     }
 

@@ -49,6 +49,10 @@ class TestCommandTest {
                 .as("a verified cut in the history")
                 .contains("\"f\":\"start-partition\"")
                 .contains("links refuse connections");
+        assertThat(Files.readString(store.resolve("latest").resolve("report.html")))
+                .as("the run's report")
+                .contains("link-partition")
+                .contains("start-partition");
     }
 
     @Test
