@@ -96,6 +96,17 @@ final class RunOptions {
     String db;
 
     @Option(
+            names = "--metrics-port",
+            description = "Serve the run's live Prometheus metrics at http://127.0.0.1:PORT/metrics (0: any free"
+                    + " port; off by default).")
+    Integer metricsPort;
+
+    /** Where to serve live metrics, or null for none. */
+    java.net.@org.jspecify.annotations.Nullable InetSocketAddress metrics() {
+        return metricsPort == null ? null : new java.net.InetSocketAddress("127.0.0.1", metricsPort);
+    }
+
+    @Option(
             names = "--store",
             defaultValue = "store",
             description = "Where run directories go (default ./${DEFAULT-VALUE}).")

@@ -26,8 +26,15 @@ public final class HistoryJournal implements AutoCloseable {
     private final BufferedWriter file;
     private final JsonLinesWriter writer;
     private final List<Op> ops = new ArrayList<>();
+    private final java.util.function.Consumer<Op> listener;
 
     public HistoryJournal(Path path) {
+        this(path, op -> {});
+    }
+
+    /** @param listener told of every op once it is on disk (live metrics) */
+    public HistoryJournal(Path path, java.util.function.Consumer<Op> listener) {
+        this.listener = listener;
         try {
             Files.createDirectories(path.getParent());
             this.file = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
@@ -55,6 +62,7 @@ public final class HistoryJournal implements AutoCloseable {
             throw new UncheckedIOException("cannot write the history: " + e.getMessage(), e);
         }
         ops.add(op);
+        listener.accept(op);
         return op;
     }
 

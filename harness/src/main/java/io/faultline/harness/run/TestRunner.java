@@ -12,6 +12,8 @@ import io.faultline.harness.cluster.ClusterSpec;
 import io.faultline.harness.cluster.Node;
 import io.faultline.harness.db.Db;
 import io.faultline.harness.db.Dbs;
+import io.faultline.harness.metrics.MetricsServer;
+import io.faultline.harness.metrics.RunMetrics;
 import io.faultline.nemeses.ClockNemesis;
 import io.faultline.nemeses.FaultPackage;
 import io.faultline.nemeses.FaultPackages;
@@ -25,6 +27,7 @@ import io.faultline.workloads.generator.OpSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +38,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one test end to end: a run directory, the cluster, the workload and faults through the interpreter with
@@ -44,8 +48,19 @@ public final class TestRunner {
 
     private final PrintWriter out;
 
+    private final @Nullable InetSocketAddress metrics;
+
     public TestRunner(PrintWriter out) {
+        this(out, null);
+    }
+
+    /**
+     * @param metrics where to serve the run's live Prometheus metrics at {@code /metrics} while it lasts (port 0: any
+     *     free port), or null for none
+     */
+    public TestRunner(PrintWriter out, @Nullable InetSocketAddress metrics) {
         this.out = out;
+        this.metrics = metrics;
     }
 
     /** The generator of a whole test: load and faults, heal, recovery, final ops. */
@@ -73,7 +88,9 @@ public final class TestRunner {
         Cluster cluster = null;
         List<Op> history;
         FaultPackage faults = FaultPackage.none();
-        try (HistoryJournal journal = new HistoryJournal(run.history())) {
+        RunMetrics live = new RunMetrics();
+        try (MetricsServer server = metrics == null ? null : startMetrics(live, run);
+                HistoryJournal journal = new HistoryJournal(run.history(), live)) {
             ClusterNodeControl control;
             if (!db.needsCluster()) {
                 if (!spec.nemesis().equals("none")) {
@@ -143,6 +160,16 @@ public final class TestRunner {
                 run.path(), result.verdict(), result, history.size(), Duration.ofNanos(System.nanoTime() - started));
         log(run, outcome.describe());
         return outcome;
+    }
+
+    private MetricsServer startMetrics(RunMetrics live, RunDirectory run) {
+        try {
+            MetricsServer server = MetricsServer.start(live, metrics);
+            log(run, "metrics at " + server.uri());
+            return server;
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot serve metrics on " + metrics + ": " + e.getMessage(), e);
+        }
     }
 
     /** Refuses a fault package the chosen runtime cannot provide, saying what it needs and what to do instead. */
