@@ -1,5 +1,6 @@
 package io.faultline.reports;
 
+import io.faultline.checkers.history.FaultKind;
 import io.faultline.checkers.history.Op;
 import io.faultline.checkers.history.OpType;
 import io.faultline.checkers.history.ProcessId;
@@ -18,30 +19,12 @@ import java.util.Set;
  */
 final class FaultWindows {
 
-    /** Which fault family an f starts. */
-    private static final Map<String, String> STARTS = Map.of(
-            "start-partition", "partition",
-            "kill", "kill",
-            "pause", "pause",
-            "bump", "clock",
-            "strobe", "clock",
-            "start-link-fault", "link-fault",
-            "start-loss", "loss");
-
-    /** Which fault family an f ends. */
-    private static final Map<String, String> ENDS = Map.of(
-            "stop-partition", "partition",
-            "start", "kill",
-            "resume", "pause",
-            "reset", "clock",
-            "stop-link-fault", "link-fault",
-            "stop-loss", "loss");
-
-    static final String HEAL = "heal";
-    static final String TOGETHER = "together";
+    static final String HEAL = FaultKind.HEAL;
 
     /** Every fault family, in the order of the report's legend. */
-    static final Set<String> KINDS = Set.of("partition", "kill", "pause", "clock", "link-fault", "loss");
+    static final Set<String> KINDS = java.util.Arrays.stream(FaultKind.values())
+            .map(FaultKind::label)
+            .collect(java.util.stream.Collectors.toSet());
 
     private FaultWindows() {}
 
@@ -85,7 +68,8 @@ final class FaultWindows {
                 open.forEach((kind, start) -> windows.add(new FaultWindow(kind, start, action, historyEndNs)));
                 open.clear();
             } else {
-                String kind = ENDS.get(action.f());
+                String kind =
+                        FaultKind.endedBy(action.f()).map(FaultKind::label).orElse(null);
                 if (kind != null) {
                     NemesisAction start = open.remove(kind);
                     if (start != null) {
@@ -102,26 +86,13 @@ final class FaultWindows {
     /** True when the action neither starts nor ends a fault (e.g. {@code check-clocks}): drawn as a marker. */
     static boolean isMarker(NemesisAction action) {
         return startedKinds(action).isEmpty()
-                && !ENDS.containsKey(action.f())
+                && FaultKind.endedBy(action.f()).isEmpty()
                 && !action.f().equals(HEAL);
     }
 
     private static List<String> startedKinds(NemesisAction action) {
-        if (action.f().equals(TOGETHER)) {
-            List<String> kinds = new ArrayList<>();
-            if (action.request() instanceof List<?> parts) {
-                for (Object part : parts) {
-                    if (part instanceof List<?> pair && !pair.isEmpty()) {
-                        String kind = STARTS.get(String.valueOf(pair.get(0)));
-                        if (kind != null && !kinds.contains(kind)) {
-                            kinds.add(kind);
-                        }
-                    }
-                }
-            }
-            return kinds;
-        }
-        String kind = STARTS.get(action.f());
-        return kind == null ? List.of() : List.of(kind);
+        return FaultKind.startedBy(action.f(), action.request()).stream()
+                .map(FaultKind::label)
+                .toList();
     }
 }

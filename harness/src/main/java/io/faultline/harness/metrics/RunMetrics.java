@@ -1,12 +1,12 @@
 package io.faultline.harness.metrics;
 
+import io.faultline.checkers.history.FaultKind;
 import io.faultline.checkers.history.Op;
 import io.faultline.checkers.history.OpType;
 import io.faultline.checkers.history.ProcessId;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -19,27 +19,6 @@ public final class RunMetrics implements Consumer<Op> {
 
     /** Histogram bucket bounds in seconds. */
     static final double[] BUCKETS = {0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
-
-    /** Nemesis fs that put a fault in force, by the kind of fault they start. */
-    private static final Map<String, String> STARTS = Map.of(
-            "start-partition", "partition",
-            "kill", "kill",
-            "pause", "pause",
-            "bump", "clock",
-            "strobe", "clock",
-            "start-loss", "packet-loss",
-            "start-link-fault", "link",
-            "together", "partition");
-
-    /** Nemesis fs that end faults, and the kinds they end. */
-    private static final Map<String, Set<String>> STOPS = Map.of(
-            "stop-partition", Set.of("partition"),
-            "start", Set.of("kill"),
-            "resume", Set.of("pause"),
-            "reset", Set.of("clock"),
-            "stop-loss", Set.of("packet-loss"),
-            "stop-link-fault", Set.of("link"),
-            "heal", Set.of("partition", "kill", "pause", "clock", "packet-loss", "link"));
 
     private record Series(String f, String type) {}
 
@@ -66,6 +45,7 @@ public final class RunMetrics implements Consumer<Op> {
     private final Map<String, Long> nemesisOps = new TreeMap<>();
     private final Map<String, Boolean> active = new TreeMap<>();
     private final Map<ProcessId, Long> invokedAt = new HashMap<>();
+    private final Map<String, Object> nemesisInvocations = new HashMap<>();
 
     @Override
     public synchronized void accept(Op op) {
@@ -84,14 +64,15 @@ public final class RunMetrics implements Consumer<Op> {
             return;
         }
         if (op.type() == OpType.INVOKE) {
+            nemesisInvocations.put(op.f(), op.value());
             return;
         }
         nemesisOps.merge(op.f(), 1L, Long::sum);
-        String started = STARTS.get(op.f());
-        if (started != null) {
-            active.put(started, true);
+        FaultKind.startedBy(op.f(), nemesisInvocations.remove(op.f())).forEach(kind -> active.put(kind.label(), true));
+        if (op.f().equals(FaultKind.HEAL)) {
+            active.replaceAll((kind, on) -> false);
         }
-        STOPS.getOrDefault(op.f(), Set.of()).forEach(kind -> active.put(kind, false));
+        FaultKind.endedBy(op.f()).ifPresent(kind -> active.put(kind.label(), false));
     }
 
     /** Everything in Prometheus's text exposition format (version 0.0.4). */
@@ -143,7 +124,7 @@ public final class RunMetrics implements Consumer<Op> {
                 .append("\"} ")
                 .append(n)
                 .append('\n'));
-        out.append("# HELP faultline_fault_active 1 while a fault of this kind is in force.\n");
+        out.append("# HELP faultline_fault_active 1 while a fault of this kind is in force (see FaultKind).\n");
         out.append("# TYPE faultline_fault_active gauge\n");
         active.forEach((kind, on) -> out.append("faultline_fault_active{kind=\"")
                 .append(kind)
