@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * Probes a link from inside a container (the proxy's own, on the cluster network), with the Perl of the Debian base
  * image: a connection through a port Docker publishes is accepted by Docker's userland proxy even when the link is
- * cut, so only a connection made on the cluster network sees the refusal. The shell times the probe with
- * {@code date +%s%N} inside the container, so the {@code docker exec} round trip is not counted.
+ * cut, so only a connection made on the cluster network sees the refusal. Bash times the probe inside the container
+ * (see {@link #SCRIPT}).
  *
  * @param addresses where each link's proxy listens, as seen from inside the container
  * @param shell runs a command in the container
@@ -24,30 +24,44 @@ public record ExecLinkProbe(Map<Link, HostPort> addresses, Shell shell) implemen
     }
 
     /**
-     * Connects (refused or timed out: say so), sends one byte, half-closes and reads until the far end closes (EOF),
-     * resets (a read error) or stays silent for the patience. Prints one word and, on error, the reason.
+     * Loads its modules, says {@code ready} and waits for a line on stdin; then connects (refused or timed out: say
+     * so), sends one byte, half-closes and reads until the far end closes (EOF), resets (a read error) or stays silent
+     * for the patience. Prints one word and, on error, the reason.
      */
     static final String PERL = """
             use IO::Socket::INET; use IO::Select;
-            $SIG{PIPE} = "IGNORE";
+            $SIG{PIPE} = "IGNORE"; $| = 1;
             my ($host, $port, $patience) = @ARGV;
+            print "ready\n"; my $go = <STDIN>;
             my $s = IO::Socket::INET->new(PeerAddr => $host, PeerPort => $port, Proto => "tcp", Timeout => $patience);
-            if (!$s) { print(($! =~ /refused/i) ? "refused" : "silent $!"); exit 0; }
-            if (!defined syswrite($s, "x")) { print "reset $!"; exit 0; }
+            if (!$s) { print(($! =~ /refused/i) ? "refused\n" : "silent $!\n"); exit 0; }
+            if (!defined syswrite($s, "x")) { print "reset $!\n"; exit 0; }
             shutdown($s, 1);
             my $sel = IO::Select->new($s);
             while (1) {
-              if (!$sel->can_read($patience)) { print "silent"; exit 0; }
+              if (!$sel->can_read($patience)) { print "silent\n"; exit 0; }
               my $n = sysread($s, my $buf, 4096);
-              if (!defined $n) { print "reset $!"; exit 0; }
-              if ($n == 0) { print "closed"; exit 0; }
+              if (!defined $n) { print "reset $!\n"; exit 0; }
+              if ($n == 0) { print "closed\n"; exit 0; }
             }
             """;
 
-    /** Times the Perl probe inside the container: prints {@code OUTCOME|EXIT|NANOS}. */
-    static final String SCRIPT =
-            "s=$(date +%s%N); r=$(perl -e \"$1\" \"$2\" \"$3\" \"$4\" 2>&1); rc=$?; e=$(date +%s%N);"
-                    + " echo \"$r|$rc|$((e - s))\"";
+    /**
+     * Runs the Perl probe as a bash coprocess and times it with {@code EPOCHREALTIME} from its go to its answer, so
+     * neither the {@code docker exec} round trip nor Perl's start (tens of milliseconds on a busy machine) is counted;
+     * prints {@code OUTCOME|STATUS|NANOS}, STATUS 0 when the probe ran.
+     */
+    static final String SCRIPT = """
+            coproc PROBE { perl -e "$1" "$2" "$3" "$4" 2>&1; }
+            exec {from}<&"${PROBE[0]}" {to}>&"${PROBE[1]}"
+            IFS= read -r ready <&"$from"
+            if [ "$ready" != ready ]; then echo "$ready|1|0"; exit 0; fi
+            t0=$EPOCHREALTIME
+            echo go >&"$to"
+            IFS= read -r outcome <&"$from"
+            t1=$EPOCHREALTIME
+            echo "$outcome|0|$(( (${t1/./} - ${t0/./}) * 1000 ))"
+            """;
 
     public ExecLinkProbe {
         addresses = Map.copyOf(addresses);
@@ -61,7 +75,7 @@ public record ExecLinkProbe(Map<Link, HostPort> addresses, Shell shell) implemen
         }
         ExecResult result = shell.exec(
                 patience.plusSeconds(10),
-                "sh",
+                "bash",
                 "-c",
                 SCRIPT,
                 "probe",
