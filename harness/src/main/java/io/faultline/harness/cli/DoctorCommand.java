@@ -111,8 +111,7 @@ final class DoctorCommand implements Callable<Integer> {
                     .needs();
             boolean network = !needs.contains(FaultPackage.Need.OWN_NETWORK) || (containers && iptablesInNodes);
             boolean clock = !needs.contains(FaultPackage.Need.OWN_CLOCK) || (containers && faketimeInNodes);
-            boolean links = !needs.contains(FaultPackage.Need.PROXIED_LINKS) || !containers;
-            if (network && clock && links) {
+            if (network && clock) {
                 usable.add(name);
             } else {
                 not.add(name);
@@ -123,8 +122,7 @@ final class DoctorCommand implements Callable<Integer> {
                 "nemeses",
                 String.join(", ", usable) + (not.isEmpty() ? "" : "; not here: " + String.join(", ", not)),
                 "partitions and packet loss need the containers runtime with iptables inside the nodes; clock faults"
-                        + " need it with libfaketime inside the nodes; link faults (proxies) need the processes runtime"
-                        + " for now");
+                        + " need it with libfaketime inside the nodes");
     }
 
     private static Finding image(String tag, boolean present) {

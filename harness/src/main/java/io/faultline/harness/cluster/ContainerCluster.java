@@ -3,15 +3,22 @@ package io.faultline.harness.cluster;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.Network;
+import eu.rekawek.toxiproxy.ToxiproxyClient;
 import io.faultline.harness.docker.Docker;
 import io.faultline.harness.docker.Leftovers;
 import io.faultline.harness.images.ImageBuilder;
 import io.faultline.harness.images.NodeImage;
+import io.faultline.nemeses.LinkControl;
+import io.faultline.nemeses.LinkControl.Link;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * A cluster of containers (Testcontainers over docker-java) on a private network with fixed addresses, so that a
  * killed node's name and address stay valid for its peers. Every container and the network carry
  * {@link Leftovers#labels labels}, so a later run removes them if this JVM dies without closing the cluster.
- * The harness reaches nodes through ports published on 127.0.0.1; nodes reach each other on the private network.
+ * The harness reaches nodes through ports published on 127.0.0.1; nodes reach each other on the private network, or,
+ * with {@link ClusterSpec#proxiedLinks()}, through the {@link ProxyContainer link proxy} at {@code .10}: node
+ * {@code a} reaches {@code b} at the proxy's port for the link {@code a -> b}.
  */
 public final class ContainerCluster implements Cluster {
 
@@ -28,14 +37,29 @@ public final class ContainerCluster implements Cluster {
     private final String id;
     private final String networkId;
     private final List<Node> nodes;
+    private final @Nullable ProxyContainer proxy;
+    private final @Nullable ProxiedLinks links;
+    private final Path workDir;
 
-    private ContainerCluster(String id, String networkId, List<Node> nodes) {
+    private ContainerCluster(
+            String id,
+            String networkId,
+            List<Node> nodes,
+            @Nullable ProxyContainer proxy,
+            @Nullable ProxiedLinks links,
+            Path workDir) {
         this.id = id;
         this.networkId = networkId;
         this.nodes = List.copyOf(nodes);
+        this.proxy = proxy;
+        this.links = links;
+        this.workDir = workDir;
     }
 
-    /** Builds the images if missing, creates the network, starts every node and waits until all are healthy. */
+    /**
+     * Builds the images if missing, creates the network, starts the link proxy (with {@link ClusterSpec#proxiedLinks()})
+     * and every node, and waits until all are healthy.
+     */
     public static ContainerCluster start(ClusterSpec spec) {
         DockerClient docker = Docker.client();
         NodeImage image = NodeImage.defaultImage();
@@ -45,15 +69,29 @@ public final class ContainerCluster implements Cluster {
         String networkName = "faultline-" + clusterId;
         String[] subnet = new String[1];
         String networkId = createNetwork(docker, networkName, labels, subnet);
-        List<Node> nodes = new ArrayList<>();
         List<NodeId> ids = spec.ids();
+        ProxyContainer proxy = null;
+        ProxiedLinks links = null;
+        if (spec.proxiedLinks()) {
+            proxy = new ProxyContainer(
+                    image.tag(), networkName, proxyAddress(subnet[0]), "faultline-" + clusterId + "-proxy", labels);
+            try {
+                links = startLinks(proxy, ids, subnet[0]);
+            } catch (RuntimeException e) {
+                proxy.remove(spec.workDir());
+                removeNetwork(networkId, clusterId);
+                throw e;
+            }
+        }
+        List<Node> nodes = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             NodeId nodeId = ids.get(i);
+            String peers = proxy != null ? proxiedPeers(ids, nodeId, proxy.ip()) : peers(ids, nodeId, subnet[0]);
             List<String> args = new ArrayList<>(List.of(
                     "--id", nodeId.name(),
                     "--http-port", Integer.toString(NodeImage.HTTP_PORT),
                     "--peer-port", Integer.toString(NodeImage.PEER_PORT),
-                    "--peers", peers(ids, nodeId, subnet[0]),
+                    "--peers", peers,
                     "--data-dir", ContainerNode.DATA_DIR));
             args.addAll(spec.nodeArgs());
             nodes.add(new ContainerNode(
@@ -66,7 +104,32 @@ public final class ContainerCluster implements Cluster {
                     labels,
                     spec));
         }
-        return Starter.startAll(new ContainerCluster(clusterId, networkId, nodes));
+        return Starter.startAll(new ContainerCluster(clusterId, networkId, nodes, proxy, links, spec.workDir()));
+    }
+
+    /** Starts the proxy container and creates one proxy per directed link, listening on its {@code linkPort}. */
+    private static ProxiedLinks startLinks(ProxyContainer proxy, List<NodeId> ids, String subnet) {
+        proxy.start();
+        ToxiproxyClient client = proxy.client();
+        Map<String, HostPort> upstreams = new LinkedHashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            upstreams.put(ids.get(i).name(), new HostPort(address(subnet, i), NodeImage.PEER_PORT));
+        }
+        Map<Link, HostPort> listening =
+                ProxiedLinks.create(client, upstreams, link -> "0.0.0.0:" + linkPort(ids, link));
+        Map<Link, HostPort> inCluster = new LinkedHashMap<>();
+        listening.keySet().forEach(link -> inCluster.put(link, new HostPort(proxy.ip(), linkPort(ids, link))));
+        return new ProxiedLinks(client, List.copyOf(inCluster.keySet()), new ExecLinkProbe(inCluster, proxy::exec));
+    }
+
+    private static int linkPort(List<NodeId> ids, Link link) {
+        return ProxyContainer.linkPort(
+                ids.indexOf(new NodeId(link.from())) + 1, ids.indexOf(new NodeId(link.to())) + 1);
+    }
+
+    @Override
+    public Optional<LinkControl> links() {
+        return Optional.ofNullable(links);
     }
 
     @Override
@@ -84,11 +147,34 @@ public final class ContainerCluster implements Cluster {
         for (Node node : nodes) {
             ((ContainerNode) node).remove();
         }
+        if (proxy != null) {
+            proxy.remove(workDir);
+        }
+        removeNetwork(networkId, id);
+    }
+
+    private static void removeNetwork(String networkId, String clusterId) {
         try {
             Docker.client().removeNetworkCmd(networkId).exec();
         } catch (DockerException e) {
-            LOG.warn("could not remove network {} of cluster {}: {}", networkId, id, e.getMessage());
+            LOG.warn("could not remove network {} of cluster {}: {}", networkId, clusterId, e.getMessage());
         }
+    }
+
+    /** The address of the link proxy in the cluster's /24: .10, just below the nodes'. */
+    static String proxyAddress(String subnet) {
+        return subnet.substring(0, subnet.lastIndexOf('.')) + ".10";
+    }
+
+    /** Every peer of {@code self} through the proxy of the link {@code self -> peer}. */
+    private static String proxiedPeers(List<NodeId> ids, NodeId self, String proxyIp) {
+        List<String> parts = new ArrayList<>();
+        for (NodeId peer : ids) {
+            if (!peer.equals(self)) {
+                parts.add(peer + "=" + proxyIp + ":" + linkPort(ids, new Link(self.name(), peer.name())));
+            }
+        }
+        return String.join(",", parts);
     }
 
     /** The address of the i-th node (from 0) in a /24 subnet such as {@code 10.211.7.0/24}: .11, .12, ... */

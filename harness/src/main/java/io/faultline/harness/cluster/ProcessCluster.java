@@ -57,12 +57,12 @@ public final class ProcessCluster implements Cluster {
             Map<String, HostPort> upstreams = new LinkedHashMap<>();
             ports.forEach((id, p) -> upstreams.put(id.name(), new HostPort("127.0.0.1", p[1])));
             try {
-                linkAddresses = ProxiedLinks.create(client, upstreams, "127.0.0.1");
+                linkAddresses = ProxiedLinks.create(client, upstreams, link -> "127.0.0.1:0");
             } catch (RuntimeException e) {
                 proxy.close();
                 throw e;
             }
-            links = new ProxiedLinks(client, linkAddresses);
+            links = new ProxiedLinks(client, List.copyOf(linkAddresses.keySet()), new SocketLinkProbe(linkAddresses));
         }
         List<Node> nodes = new ArrayList<>();
         for (NodeId id : spec.ids()) {

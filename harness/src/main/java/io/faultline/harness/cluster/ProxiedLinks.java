@@ -5,18 +5,13 @@ import eu.rekawek.toxiproxy.ToxiproxyClient;
 import eu.rekawek.toxiproxy.model.ToxicDirection;
 import io.faultline.nemeses.LinkControl;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ConnectException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The cluster's directed node-to-node links, each a proxy named {@code FROM-TO} on a Toxiproxy-compatible server,
@@ -26,16 +21,19 @@ import java.util.Map;
 public final class ProxiedLinks implements LinkControl {
 
     private final ToxiproxyClient client;
-    private final Map<Link, HostPort> probeAddresses;
+    private final List<Link> links;
+    private final LinkProbe probe;
     private int toxicCount;
 
     /**
      * @param client a client of the proxy server's API
-     * @param probeAddresses where the harness opens a connection that goes through each link
+     * @param links the links {@link #create} made proxies for
+     * @param probe how a connection through a link is opened: from the harness, or from inside a container
      */
-    public ProxiedLinks(ToxiproxyClient client, Map<Link, HostPort> probeAddresses) {
+    public ProxiedLinks(ToxiproxyClient client, List<Link> links, LinkProbe probe) {
         this.client = client;
-        this.probeAddresses = new LinkedHashMap<>(probeAddresses);
+        this.links = List.copyOf(links);
+        this.probe = probe;
     }
 
     /** The proxy's name for a link. */
@@ -44,13 +42,13 @@ public final class ProxiedLinks implements LinkControl {
     }
 
     /**
-     * Creates one proxy per directed link and answers where each listens.
+     * Creates one proxy per directed link and answers where each listens, as the proxy server reports it.
      *
      * @param upstreams each node's peer address as the proxy server reaches it
-     * @param listenHost the host the proxies listen on; ports are chosen by the server
+     * @param listen the {@code host:port} each link's proxy listens on ({@code host:0}: the server chooses a port)
      */
     public static Map<Link, HostPort> create(
-            ToxiproxyClient client, Map<String, HostPort> upstreams, String listenHost) {
+            ToxiproxyClient client, Map<String, HostPort> upstreams, Function<Link, String> listen) {
         Map<Link, HostPort> listening = new LinkedHashMap<>();
         for (String from : upstreams.keySet()) {
             for (Map.Entry<String, HostPort> to : upstreams.entrySet()) {
@@ -61,7 +59,7 @@ public final class ProxiedLinks implements LinkControl {
                 try {
                     Proxy proxy = client.createProxy(
                             proxyName(link),
-                            listenHost + ":0",
+                            listen.apply(link),
                             to.getValue().host() + ":" + to.getValue().port());
                     listening.put(link, HostPort.parse(proxy.getListen()));
                 } catch (IOException e) {
@@ -74,7 +72,7 @@ public final class ProxiedLinks implements LinkControl {
 
     @Override
     public List<Link> links() {
-        return List.copyOf(probeAddresses.keySet());
+        return links;
     }
 
     @Override
@@ -126,36 +124,10 @@ public final class ProxiedLinks implements LinkControl {
 
     @Override
     public Probe probe(Link link, Duration patience) {
-        HostPort address = probeAddresses.get(link);
-        if (address == null) {
-            throw new IllegalArgumentException("no link " + link + " in this cluster: " + probeAddresses.keySet());
+        if (!links.contains(link)) {
+            throw new IllegalArgumentException("no link " + link + " in this cluster: " + links);
         }
-        long started = System.nanoTime();
-        try (Socket socket = new Socket()) {
-            try {
-                socket.connect(new InetSocketAddress(address.host(), address.port()), (int) patience.toMillis());
-            } catch (ConnectException e) {
-                return new Probe.Refused();
-            }
-            socket.setSoTimeout((int) patience.toMillis());
-            socket.getOutputStream().write(0);
-            socket.shutdownOutput();
-            InputStream in = socket.getInputStream();
-            try {
-                while (in.read() != -1) {
-                    // whatever the far end answers, the probe waits for it to close
-                }
-                return new Probe.Closed(Duration.ofNanos(System.nanoTime() - started));
-            } catch (SocketTimeoutException e) {
-                return new Probe.Silent(patience);
-            } catch (SocketException e) {
-                return new Probe.Reset(Duration.ofNanos(System.nanoTime() - started));
-            }
-        } catch (SocketException e) {
-            return new Probe.Reset(Duration.ofNanos(System.nanoTime() - started));
-        } catch (IOException e) {
-            throw new UncheckedIOException("probing " + link + " failed: " + e.getMessage(), e);
-        }
+        return probe.probe(link, patience);
     }
 
     private interface ProxyAction {

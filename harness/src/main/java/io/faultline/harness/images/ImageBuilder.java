@@ -54,11 +54,12 @@ public final class ImageBuilder {
             outcomes.add(new Outcome(node.tag(), false, since(start)));
             return outcomes;
         }
-        progress.accept("building " + node.tag() + " (jlink runtime + node jar)");
+        progress.accept("building " + node.tag() + " (jlink runtime + node and proxy jars)");
         Path context = tempDir("faultline-node-image");
         try {
             copyTree(linkedRuntime(node.modules()), context.resolve("runtime"));
             Files.copy(node.nodeJar(), context.resolve("faultline-node.jar"));
+            Files.copy(node.proxyJar(), context.resolve("faultline-proxy.jar"));
             Files.writeString(context.resolve("Dockerfile"), node.dockerfile());
             docker.buildImageCmd(context.toFile())
                     .withTags(Set.of(node.tag()))

@@ -8,36 +8,47 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * The node program's jar: the bundled store, embedded in the harness as a resource (never linked: the store shares
- * no code with the harness). {@code -Dfaultline.node.jar=PATH} points at another build.
+ * The programs the containers run, embedded in the harness as resources (never linked: they share no code with the
+ * harness): the node jar (the bundled store) and the self-contained link-proxy jar. {@code -Dfaultline.node.jar=PATH}
+ * and {@code -Dfaultline.proxy.jar=PATH} point at other builds.
  */
 public final class NodeDistribution {
 
     static final String RESOURCE = "/faultline/node/faultline-node.jar";
+    static final String PROXY_RESOURCE = "/faultline/proxy/faultline-proxy.jar";
 
     private NodeDistribution() {}
 
     /** A path to the node jar on this machine, extracting the embedded one once per content. */
     public static Path jar() {
-        String override = System.getProperty("faultline.node.jar");
+        return extract("faultline.node.jar", RESOURCE, "faultline-node", "system-under-test's jar");
+    }
+
+    /** A path to the self-contained proxy jar ({@code io.faultline.proxy.ProxyMain}), extracted once per content. */
+    public static Path proxyJar() {
+        return extract("faultline.proxy.jar", PROXY_RESOURCE, "faultline-proxy", "the proxy module's standalone jar");
+    }
+
+    private static Path extract(String property, String resource, String prefix, String what) {
+        String override = System.getProperty(property);
         if (override != null) {
             Path path = Path.of(override);
             if (!Files.isRegularFile(path)) {
-                throw new IllegalStateException("-Dfaultline.node.jar=" + override + " is not a file");
+                throw new IllegalStateException("-D" + property + "=" + override + " is not a file");
             }
             return path;
         }
-        try (InputStream in = NodeDistribution.class.getResourceAsStream(RESOURCE)) {
+        try (InputStream in = NodeDistribution.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("the node jar is not embedded at " + RESOURCE
-                        + ": build with ./mvnw package (the harness copies system-under-test's jar in)");
+                throw new IllegalStateException("no jar is embedded at " + resource
+                        + ": build with ./mvnw package (the harness copies " + what + " in)");
             }
             Path cache = cacheDir();
             Files.createDirectories(cache);
-            Path temp = Files.createTempFile(cache, "node-", ".jar");
+            Path temp = Files.createTempFile(cache, prefix + "-", ".partial");
             Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-            Path target = cache.resolve(
-                    "faultline-node-" + new ContentHash().addFile(temp).shortHex() + ".jar");
+            Path target =
+                    cache.resolve(prefix + "-" + new ContentHash().addFile(temp).shortHex() + ".jar");
             if (Files.exists(target)) {
                 Files.delete(temp);
             } else {
@@ -45,7 +56,7 @@ public final class NodeDistribution {
             }
             return target;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot extract the node jar: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot extract " + resource + ": " + e.getMessage(), e);
         }
     }
 

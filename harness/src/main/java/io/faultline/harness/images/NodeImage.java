@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The image every container node runs: the base, a jlink'ed Java runtime, and the node jar. */
-public record NodeImage(BaseImage base, Path nodeJar, List<String> modules) {
+/**
+ * The image every container node runs: the base, a jlink'ed Java runtime, the node jar, and the link-proxy jar (a
+ * cluster with proxied links runs one more container of this image with {@link #proxyCommand()}).
+ */
+public record NodeImage(BaseImage base, Path nodeJar, Path proxyJar, List<String> modules) {
 
     /** Modules the bundled store needs at run time (jdeps of the node jar, plus what diagnostics want). */
     public static final List<String> NODE_MODULES = List.of(
@@ -22,13 +25,30 @@ public record NodeImage(BaseImage base, Path nodeJar, List<String> modules) {
     public static final int HTTP_PORT = 8080;
     /** The port a node serves its peers on inside its container. */
     public static final int PEER_PORT = 9090;
+    /** The port the link proxy serves Toxiproxy's API on inside its container. */
+    public static final int PROXY_API_PORT = 8474;
 
     public NodeImage {
         modules = List.copyOf(modules);
     }
 
     public static NodeImage defaultImage() {
-        return new NodeImage(BaseImage.defaultImage(), NodeDistribution.jar(), NODE_MODULES);
+        return new NodeImage(
+                BaseImage.defaultImage(), NodeDistribution.jar(), NodeDistribution.proxyJar(), NODE_MODULES);
+    }
+
+    /** The entrypoint of a container of this image that runs the link proxy instead of a node. */
+    public static List<String> proxyCommand() {
+        return List.of(
+                "/opt/faultline/runtime/bin/java",
+                "-XX:+UseSerialGC",
+                "-Xss512k",
+                "-jar",
+                "/opt/faultline/faultline-proxy.jar",
+                "--host",
+                "0.0.0.0",
+                "--port",
+                Integer.toString(PROXY_API_PORT));
     }
 
     String dockerfile() {
@@ -36,6 +56,7 @@ public record NodeImage(BaseImage base, Path nodeJar, List<String> modules) {
                 FROM %s
                 COPY runtime /opt/faultline/runtime
                 COPY faultline-node.jar /opt/faultline/faultline-node.jar
+                COPY faultline-proxy.jar /opt/faultline/faultline-proxy.jar
                 ENV PATH=/opt/faultline/runtime/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
                 WORKDIR /var/lib/faultline
                 EXPOSE %d %d
@@ -50,9 +71,10 @@ public record NodeImage(BaseImage base, Path nodeJar, List<String> modules) {
                     .add(dockerfile())
                     .add(Runtime.version().toString());
             modules.forEach(hash::add);
-            return hash.addFile(nodeJar).shortHex();
+            return hash.addFile(nodeJar).addFile(proxyJar).shortHex();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the node jar " + nodeJar + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot read the node jar " + nodeJar + " or the proxy jar " + proxyJar + ": " + e.getMessage(), e);
         }
     }
 

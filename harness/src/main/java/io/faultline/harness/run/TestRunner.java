@@ -185,12 +185,6 @@ public final class TestRunner {
                     + "; local processes share one network and one clock. Start a Docker engine, or choose"
                     + " --nemesis link-partition, kill or pause.");
         }
-        if (runtime == ClusterRuntime.CONTAINERS && needs.contains(FaultPackage.Need.PROXIED_LINKS)) {
-            throw new IllegalArgumentException(
-                    "--nemesis " + nemesis + " needs " + FaultPackage.Need.PROXIED_LINKS.description()
-                            + ", which only the processes runtime provides so far (--runtime process); on containers, use"
-                            + " the iptables faults (partition, packet-loss)");
-        }
     }
 
     /** Copies the files the database names ({@link Db.LogFiles}) from every node into the run directory. */

@@ -40,23 +40,49 @@ class ImageKeysTest {
         Path jar = Files.writeString(dir.resolve("a.jar"), "version 1");
         Path sameBytes = Files.writeString(dir.resolve("b.jar"), "version 1");
         Path otherBytes = Files.writeString(dir.resolve("c.jar"), "version 2");
+        Path proxy = Files.writeString(dir.resolve("p.jar"), "proxy 1");
 
-        String tag = new NodeImage(debian, jar, List.of("java.base")).tag();
+        String tag = new NodeImage(debian, jar, proxy, List.of("java.base")).tag();
 
-        assertThat(new NodeImage(debian, sameBytes, List.of("java.base")).tag()).isEqualTo(tag);
-        assertThat(new NodeImage(debian, otherBytes, List.of("java.base")).tag())
+        assertThat(new NodeImage(debian, sameBytes, proxy, List.of("java.base")).tag())
+                .isEqualTo(tag);
+        assertThat(new NodeImage(debian, otherBytes, proxy, List.of("java.base")).tag())
                 .isNotEqualTo(tag);
-        assertThat(new NodeImage(debian, jar, List.of("java.base", "java.sql")).tag())
+        assertThat(new NodeImage(debian, jar, proxy, List.of("java.base", "java.sql")).tag())
                 .isNotEqualTo(tag);
     }
 
     @Test
-    void the_node_image_is_built_from_its_base_and_runs_the_node_jar() throws Exception {
-        NodeImage node = new NodeImage(debian, Files.writeString(dir.resolve("n.jar"), "x"), List.of("java.base"));
+    void the_node_image_changes_with_the_proxy_jar() throws Exception {
+        Path jar = Files.writeString(dir.resolve("a.jar"), "version 1");
+        Path proxy = Files.writeString(dir.resolve("p.jar"), "proxy 1");
+        Path otherProxy = Files.writeString(dir.resolve("q.jar"), "proxy 2");
+
+        assertThat(new NodeImage(debian, jar, otherProxy, List.of("java.base")).tag())
+                .isNotEqualTo(new NodeImage(debian, jar, proxy, List.of("java.base")).tag());
+    }
+
+    @Test
+    void the_node_image_is_built_from_its_base_and_runs_the_node_jar_and_carries_the_proxy_jar() throws Exception {
+        NodeImage node = new NodeImage(
+                debian,
+                Files.writeString(dir.resolve("n.jar"), "x"),
+                Files.writeString(dir.resolve("p.jar"), "y"),
+                List.of("java.base"));
 
         assertThat(node.dockerfile())
                 .startsWith("FROM " + debian.tag())
-                .contains("ENTRYPOINT [\"/opt/faultline/runtime/bin/java\"");
+                .contains("ENTRYPOINT [\"/opt/faultline/runtime/bin/java\"")
+                .contains("COPY faultline-proxy.jar /opt/faultline/faultline-proxy.jar");
+        assertThat(NodeImage.proxyCommand()).contains("/opt/faultline/faultline-proxy.jar", "0.0.0.0", "8474");
+    }
+
+    @Test
+    void the_embedded_proxy_jar_is_extracted_once_per_content() {
+        Path first = NodeDistribution.proxyJar();
+
+        assertThat(NodeDistribution.proxyJar()).isEqualTo(first).isRegularFile();
+        assertThat(first.getFileName().toString()).matches("faultline-proxy-[0-9a-f]{12}\\.jar");
     }
 
     @Test

@@ -1,0 +1,20 @@
+package io.faultline.harness.cluster;
+
+import io.faultline.nemeses.LinkControl.Link;
+import io.faultline.nemeses.LinkControl.Probe;
+import java.time.Duration;
+
+/**
+ * How {@link ProxiedLinks} sends a probe connection through a link: straight from the harness for local processes
+ * ({@link SocketLinkProbe}), from inside a container for the containers runtime ({@link ExecLinkProbe}), where a
+ * connection through a port Docker publishes cannot tell a refused link from a closed one.
+ */
+@FunctionalInterface
+public interface LinkProbe {
+
+    /**
+     * Connects through the link, sends one byte, closes the sending side and waits up to {@code patience} for the far
+     * end to close.
+     */
+    Probe probe(Link link, Duration patience);
+}
