@@ -87,7 +87,7 @@ public final class LinkNemesis implements Nemesis {
         Toxic toxic = toxicOf(spec.get("toxic"));
         List<Link> targets = targets(spec.get("links"), links);
         Link sample = targets.get(0);
-        Probe before = links.probe(sample, PATIENCE);
+        Probe before = fastest(links, sample);
         targets.forEach(link -> links.addToxic(link, toxic));
         Probe after = links.probe(sample, PATIENCE);
         String verdict = effect(toxic, before, after);
@@ -97,6 +97,23 @@ public final class LinkNemesis implements Nemesis {
                 verdict == null
                         ? "verified on " + sample + ": " + describe(before) + " before, " + describe(after) + " after"
                         : verdict);
+    }
+
+    /**
+     * The quickest of three probes: the baseline a toxic's effect is measured against. One probe on a loaded machine
+     * can take as long as a small latency toxic adds, and would hide it.
+     */
+    private static Probe fastest(LinkControl links, Link link) {
+        Probe best = links.probe(link, PATIENCE);
+        for (int i = 0; i < 2; i++) {
+            Probe next = links.probe(link, PATIENCE);
+            if (best instanceof Probe.Closed b
+                    && next instanceof Probe.Closed n
+                    && n.after().compareTo(b.after()) < 0) {
+                best = next;
+            }
+        }
+        return best;
     }
 
     /** Null when the probe shows the toxic's effect, else why not. */
