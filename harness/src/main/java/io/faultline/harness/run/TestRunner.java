@@ -88,9 +88,10 @@ public final class TestRunner {
         Cluster cluster = null;
         List<Op> history;
         FaultPackage faults = FaultPackage.none();
-        RunMetrics live = new RunMetrics();
-        try (MetricsServer server = metrics == null ? null : startMetrics(live, run);
-                HistoryJournal journal = new HistoryJournal(run.history(), live)) {
+        RunMetrics live = metrics == null ? null : new RunMetrics();
+        try (MetricsServer server = live == null ? null : startMetrics(live, run);
+                HistoryJournal journal =
+                        live == null ? new HistoryJournal(run.history()) : new HistoryJournal(run.history(), live)) {
             ClusterNodeControl control;
             if (!db.needsCluster()) {
                 if (!spec.nemesis().equals("none")) {
