@@ -66,38 +66,23 @@ public final class FaultPackages {
     public static FaultPackage create(String name, List<String> nodes, Duration interval) {
         return switch (name) {
             case "none" -> FaultPackage.none();
-            case "partition" -> partition(name, nodes, interval, Grudge::randomHalves);
-            case "partition-one" -> partition(name, nodes, interval, Grudge::isolateOne);
-            case "partition-ring" -> partition(name, nodes, interval, Grudge::majoritiesRing);
-            case "partition-bridge" -> partition(name, nodes, interval, Grudge::bridge);
-            case "partition-primary" ->
-                startStop(
-                        name,
-                        interval,
-                        "start-partition",
-                        rng -> ProcessNemesis.PRIMARIES,
-                        "stop-partition",
-                        new PartitionNemesis(),
-                        FaultPackage.Need.OWN_NETWORK);
-            case "link-partition-primary" ->
-                startStop(
-                        name,
-                        interval,
-                        "start-partition",
-                        rng -> ProcessNemesis.PRIMARIES,
-                        "stop-partition",
-                        new LinkNemesis(),
-                        FaultPackage.Need.PROXIED_LINKS);
+            case "partition" -> partition(name, interval, Cut.IPTABLES, planned(nodes, Grudge::randomHalves));
+            case "partition-one" -> partition(name, interval, Cut.IPTABLES, planned(nodes, Grudge::isolateOne));
+            case "partition-ring" -> partition(name, interval, Cut.IPTABLES, planned(nodes, Grudge::majoritiesRing));
+            case "partition-bridge" -> partition(name, interval, Cut.IPTABLES, planned(nodes, Grudge::bridge));
+            case "partition-primary" -> partition(name, interval, Cut.IPTABLES, rng -> ProcessNemesis.PRIMARIES);
+            case "link-partition-primary" -> partition(name, interval, Cut.PROXIES, rng -> ProcessNemesis.PRIMARIES);
             case "kill" -> process(name, "kill", "start", nodes, interval, 1);
             case "kill-majority" -> process(name, "kill", "start", nodes, interval, nodes.size() / 2 + 1);
             case "kill-all" -> process(name, "kill", "start", nodes, interval, nodes.size());
             case "pause" -> process(name, "pause", "resume", nodes, interval, 1);
             case "kill-primary" -> primary(name, "kill", "start", interval);
             case "pause-primary" -> primary(name, "pause", "resume", interval);
-            case "link-partition" -> links(name, nodes, interval, Grudge::randomHalves);
-            case "link-partition-one" -> links(name, nodes, interval, Grudge::isolateOne);
-            case "link-partition-ring" -> links(name, nodes, interval, Grudge::majoritiesRing);
-            case "link-one-way" -> links(name, nodes, interval, FaultPackages::oneWay);
+            case "link-partition" -> partition(name, interval, Cut.PROXIES, planned(nodes, Grudge::randomHalves));
+            case "link-partition-one" -> partition(name, interval, Cut.PROXIES, planned(nodes, Grudge::isolateOne));
+            case "link-partition-ring" ->
+                partition(name, interval, Cut.PROXIES, planned(nodes, Grudge::majoritiesRing));
+            case "link-one-way" -> partition(name, interval, Cut.PROXIES, planned(nodes, FaultPackages::oneWay));
             case "latency" ->
                 toxic(name, interval, rng -> {
                     long millis = 50L << rng.nextInt(3);
@@ -183,34 +168,32 @@ public final class FaultPackages {
         return new FaultPackage(name, cycle(interval, start, stop), stop, nemesis, Set.of(need));
     }
 
-    private static FaultPackage partition(
-            String name,
-            List<String> nodes,
-            Duration interval,
-            BiFunction<List<String>, SplittableRandom, Grudge> plan) {
-        return startStop(
-                name,
-                interval,
-                "start-partition",
-                rng -> plan.apply(nodes, rng).asValue(),
-                "stop-partition",
-                new PartitionNemesis(),
-                FaultPackage.Need.OWN_NETWORK);
+    /** Where a partition is cut: iptables inside the nodes, or the proxies on their links. */
+    private enum Cut {
+        IPTABLES(FaultPackage.Need.OWN_NETWORK),
+        PROXIES(FaultPackage.Need.PROXIED_LINKS);
+
+        private final FaultPackage.Need need;
+
+        Cut(FaultPackage.Need need) {
+            this.need = need;
+        }
+
+        Nemesis nemesis() {
+            return this == IPTABLES ? new PartitionNemesis() : new LinkNemesis();
+        }
     }
 
-    private static FaultPackage links(
-            String name,
-            List<String> nodes,
-            Duration interval,
-            BiFunction<List<String>, SplittableRandom, Grudge> plan) {
-        return startStop(
-                name,
-                interval,
-                "start-partition",
-                rng -> plan.apply(nodes, rng).asValue(),
-                "stop-partition",
-                new LinkNemesis(),
-                FaultPackage.Need.PROXIED_LINKS);
+    /** A grudge drawn from the nemesis's randomness each time a partition starts, as op data. */
+    private static java.util.function.Function<SplittableRandom, Object> planned(
+            List<String> nodes, BiFunction<List<String>, SplittableRandom, Grudge> plan) {
+        return rng -> plan.apply(nodes, rng).asValue();
+    }
+
+    /** {@code start-partition} with the value drawn now, then {@code stop-partition}, cut the given way. */
+    private static FaultPackage partition(
+            String name, Duration interval, Cut cut, java.util.function.Function<SplittableRandom, Object> grudge) {
+        return startStop(name, interval, "start-partition", grudge, "stop-partition", cut.nemesis(), cut.need);
     }
 
     /** One node drawn at random: every other node stops hearing it, while it still hears them. */

@@ -69,10 +69,7 @@ public record ExecLinkProbe(Map<Link, HostPort> addresses, Shell shell) implemen
 
     @Override
     public Probe probe(Link link, Duration patience) {
-        HostPort address = addresses.get(link);
-        if (address == null) {
-            throw new IllegalArgumentException("no link " + link + " in this cluster: " + addresses.keySet());
-        }
+        HostPort address = LinkProbe.addressOf(addresses, link);
         ExecResult result = shell.exec(
                 patience.plusSeconds(10),
                 "bash",

@@ -17,4 +17,13 @@ public interface LinkProbe {
      * end to close.
      */
     Probe probe(Link link, Duration patience);
+
+    /** Where a probe of {@code link} connects, refusing a link the cluster does not have. */
+    static HostPort addressOf(java.util.Map<Link, HostPort> addresses, Link link) {
+        HostPort address = addresses.get(link);
+        if (address == null) {
+            throw new IllegalArgumentException("no link " + link + " in this cluster: " + addresses.keySet());
+        }
+        return address;
+    }
 }

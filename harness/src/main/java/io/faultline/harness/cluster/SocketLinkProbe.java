@@ -22,10 +22,7 @@ public record SocketLinkProbe(Map<Link, HostPort> addresses) implements LinkProb
 
     @Override
     public Probe probe(Link link, Duration patience) {
-        HostPort address = addresses.get(link);
-        if (address == null) {
-            throw new IllegalArgumentException("no link " + link + " in this cluster: " + addresses.keySet());
-        }
+        HostPort address = LinkProbe.addressOf(addresses, link);
         long started = System.nanoTime();
         try (Socket socket = new Socket()) {
             try {
