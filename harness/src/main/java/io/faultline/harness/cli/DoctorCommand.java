@@ -7,7 +7,6 @@ import io.faultline.harness.docker.EngineInfo;
 import io.faultline.harness.images.ImageBuilder;
 import io.faultline.harness.images.NodeImage;
 import io.faultline.harness.os.LocalCommand;
-import io.faultline.nemeses.FaultPackage;
 import io.faultline.nemeses.FaultPackages;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -104,14 +103,18 @@ final class DoctorCommand implements Callable<Integer> {
     static Finding nemeses(ClusterRuntime runtime, boolean iptablesInNodes, boolean faketimeInNodes) {
         List<String> usable = new ArrayList<>();
         List<String> not = new ArrayList<>();
-        boolean containers = runtime == ClusterRuntime.CONTAINERS;
         for (String name : FaultPackages.DESCRIPTIONS.keySet()) {
-            java.util.Set<FaultPackage.Need> needs = FaultPackages.create(
-                            name, List.of("n1", "n2", "n3"), java.time.Duration.ofSeconds(10))
-                    .needs();
-            boolean network = !needs.contains(FaultPackage.Need.OWN_NETWORK) || (containers && iptablesInNodes);
-            boolean clock = !needs.contains(FaultPackage.Need.OWN_CLOCK) || (containers && faketimeInNodes);
-            if (network && clock) {
+            boolean met =
+                    FaultPackages.create(name, List.of("n1", "n2", "n3"), java.time.Duration.ofSeconds(10))
+                            .needs()
+                            .stream()
+                            .allMatch(need -> runtime.provides(need)
+                                    && switch (need) {
+                                        case OWN_NETWORK -> iptablesInNodes;
+                                        case OWN_CLOCK -> faketimeInNodes;
+                                        case PROXIED_LINKS -> true;
+                                    });
+            if (met) {
                 usable.add(name);
             } else {
                 not.add(name);

@@ -1,6 +1,7 @@
 package io.faultline.harness.cluster;
 
 import io.faultline.harness.docker.Docker;
+import io.faultline.nemeses.FaultPackage;
 import java.util.Locale;
 
 /** Where a cluster's nodes run. */
@@ -29,6 +30,14 @@ public enum ClusterRuntime {
             default ->
                 throw new IllegalArgumentException("runtime '" + name + "' is not one of: containers, processes");
         };
+    }
+
+    /**
+     * Whether clusters of this runtime can offer what a fault package needs: containers offer everything; local
+     * processes share one network and one clock, so only proxied links.
+     */
+    public boolean provides(FaultPackage.Need need) {
+        return this == CONTAINERS || need == FaultPackage.Need.PROXIED_LINKS;
     }
 
     public Cluster start(ClusterSpec spec) {

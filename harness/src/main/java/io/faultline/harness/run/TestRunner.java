@@ -175,12 +175,11 @@ public final class TestRunner {
 
     /** Refuses a fault package the chosen runtime cannot provide, saying what it needs and what to do instead. */
     static void refuseUnmetNeeds(String nemesis, FaultPackage faults, ClusterRuntime runtime) {
-        java.util.Set<FaultPackage.Need> needs = faults.needs();
-        if (runtime == ClusterRuntime.PROCESSES
-                && (needs.contains(FaultPackage.Need.OWN_NETWORK) || needs.contains(FaultPackage.Need.OWN_CLOCK))) {
+        List<FaultPackage.Need> unmet =
+                faults.needs().stream().filter(n -> !runtime.provides(n)).toList();
+        if (!unmet.isEmpty()) {
             throw new IllegalArgumentException("--nemesis " + nemesis + " needs "
-                    + needs.stream()
-                            .filter(n -> n != FaultPackage.Need.PROXIED_LINKS)
+                    + unmet.stream()
                             .map(FaultPackage.Need::description)
                             .collect(java.util.stream.Collectors.joining(" and "))
                     + "; local processes share one network and one clock. Start a Docker engine, or choose"
