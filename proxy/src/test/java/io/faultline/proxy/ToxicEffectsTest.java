@@ -178,7 +178,11 @@ class ToxicEffectsTest {
             long direct = timeToClose(new TestClient(closer.socketAddress()));
             long proxied = timeToClose(new TestClient(proxy.getListen()));
 
-            assertThat(proxied - direct).as("added time to close, ns").isBetween(300 * MS, 330 * MS);
+            // The close cannot come sooner than the delay after the connection opened; the baseline is only subtracted
+            // for the upper bound, since its own noise (a slow direct run) could otherwise push the difference below
+            // it.
+            assertThat(proxied).as("time to close through the proxy, ns").isGreaterThanOrEqualTo(300 * MS);
+            assertThat(proxied - direct).as("added time to close, ns").isLessThanOrEqualTo(330 * MS);
         }
     }
 
