@@ -182,7 +182,7 @@ public final class ClockNemesis implements Nemesis {
         map.forEach((k, v) -> {
             long ms = millis(v, f + " of " + k);
             if (ProcessNemesis.PRIMARIES.equals(k)) {
-                nodes.primaries().forEach(p -> out.put(p, ms));
+                nodes.awaitPrimaries(ProcessNemesis.PRIMARY_PATIENCE).forEach(p -> out.put(p, ms));
             } else {
                 out.put(String.valueOf(k), ms);
             }

@@ -39,6 +39,20 @@ public interface NodeControl {
         return List.of();
     }
 
+    /**
+     * The primaries now, waiting up to {@code patience} while there are none (a cluster between two leaders, or
+     * still electing its first): what a nemesis aimed at "the primary" acts on. Empty when none appears in time.
+     */
+    default List<String> awaitPrimaries(java.time.Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        List<String> primaries = primaries();
+        while (primaries.isEmpty() && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L); // the poll interval
+            primaries = primaries();
+        }
+        return primaries;
+    }
+
     /** The proxied node-to-node links, when the cluster routes its peers through proxies; empty otherwise. */
     default java.util.Optional<LinkControl> links() {
         return java.util.Optional.empty();

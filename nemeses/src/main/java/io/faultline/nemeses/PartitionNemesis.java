@@ -76,7 +76,7 @@ public final class PartitionNemesis implements Nemesis {
 
     /** The grudge that cuts the current primaries off from every other node, or empty when none is known. */
     static java.util.Optional<Grudge> isolatePrimaries(NodeControl nodes) {
-        List<String> primaries = nodes.primaries();
+        List<String> primaries = nodes.awaitPrimaries(ProcessNemesis.PRIMARY_PATIENCE);
         if (primaries.isEmpty()) {
             return java.util.Optional.empty();
         }

@@ -22,6 +22,9 @@ public final class ProcessNemesis implements Nemesis {
 
     /** A value naming the primaries at the moment the op runs, rather than nodes chosen in advance. */
     public static final String PRIMARIES = "primaries";
+    /** How long an op aimed at the primaries waits for one to exist before it acts on nothing. */
+    public static final java.time.Duration PRIMARY_PATIENCE = java.time.Duration.ofSeconds(5);
+
     /** A value naming every node this nemesis killed (for start) or paused (for resume) and has not restored. */
     public static final String AFFECTED = "affected";
 
@@ -76,7 +79,7 @@ public final class ProcessNemesis implements Nemesis {
 
     private List<String> resolve(String f, @Nullable Object value, NodeControl nodes) {
         if (PRIMARIES.equals(value)) {
-            return nodes.primaries();
+            return nodes.awaitPrimaries(ProcessNemesis.PRIMARY_PATIENCE);
         }
         if (AFFECTED.equals(value)) {
             return List.copyOf(f.equals("start") ? killed : paused);
