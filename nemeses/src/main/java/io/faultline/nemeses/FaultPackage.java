@@ -26,6 +26,12 @@ public record FaultPackage(
          * with {@link ClockNemesis#ENVIRONMENT} set when the nodes start.
          */
         OWN_CLOCK("libfaketime inside each node (the containers runtime)"),
+        /**
+         * The kernel's netem queueing discipline, driven by tc inside each node: the containers runtime on a kernel
+         * with {@code sch_netem} (checked inside a node before load starts, {@link NetemNemesis#PROBE}).
+         */
+        KERNEL_NETEM("the kernel's netem queueing discipline (sch_netem), driven by tc inside each node (the containers"
+                + " runtime)"),
         /** Every directed node-to-node link through its own Toxiproxy-compatible proxy (either runtime). */
         PROXIED_LINKS("every node-to-node link through its own proxy");
 

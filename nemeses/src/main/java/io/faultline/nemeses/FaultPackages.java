@@ -54,6 +54,10 @@ public final class FaultPackages {
         d.put("slicer", "every node-to-node link cuts data into chunks of a few bytes at the proxies");
         d.put("packet-loss", "every node drops 5-30 % of its peers' packets (iptables statistic; containers)");
         d.put(
+                "netem",
+                "one node, a majority or all send their packets through netem: delayed 50-200 ms, 20-40 % lost,"
+                        + " duplicated or reordered (tc inside the nodes; containers on a kernel with sch_netem)");
+        d.put(
                 "clock-bump",
                 "one random node's clock jumps 0.25-32 s ahead or back, then is reset (libfaketime; containers)");
         d.put("clock-strobe", "one random node's clock flips back and forth every 10-320 ms (libfaketime; containers)");
@@ -117,6 +121,7 @@ public final class FaultPackages {
                                 "links",
                                 "all"));
             case "packet-loss" -> packetLoss(name, nodes, interval);
+            case "netem" -> netem(name, nodes, interval);
             case "clock-bump" -> clock(name, nodes, interval, FaultPackages::bumpOne);
             case "clock-strobe" -> clock(name, nodes, interval, (n, rng) -> strobeOne(n, rng, interval));
             case "skew-isolate-primary" -> skewIsolatePrimary(name, interval);
@@ -231,6 +236,32 @@ public final class FaultPackages {
                 "stop-loss",
                 new PacketLossNemesis(),
                 FaultPackage.Need.OWN_NETWORK);
+    }
+
+    /** One packet behaviour drawn each time, on one node, a majority or every node. */
+    private static FaultPackage netem(String name, List<String> nodes, Duration interval) {
+        return startStop(
+                name,
+                interval,
+                "start-netem",
+                rng -> {
+                    Netem netem = switch (rng.nextInt(4)) {
+                        case 0 -> {
+                            long delay = 50L << rng.nextInt(3);
+                            yield Netem.delay(delay, delay / 10);
+                        }
+                        case 1 -> Netem.loss(20 + 10 * rng.nextInt(3));
+                        case 2 -> Netem.duplicate(20 + 10 * rng.nextInt(3));
+                        default -> Netem.reorder(50, 25 + 25 * rng.nextInt(2));
+                    };
+                    int[] sizes = {1, nodes.size() / 2 + 1, nodes.size()};
+                    Map<String, Object> value = new LinkedHashMap<>();
+                    pick(nodes, sizes[rng.nextInt(sizes.length)], rng).forEach(n -> value.put(n, netem.asValue()));
+                    return value;
+                },
+                "stop-netem",
+                new NetemNemesis(),
+                FaultPackage.Need.KERNEL_NETEM);
     }
 
     /** A clock fault on one node drawn now, then the clocks read, then that node reset. */

@@ -5,14 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Random packet loss with iptables' statistic match inside each node: a node drops each packet from its peers with
  * the given probability (clients' packets pass). The rules live in their own chain, {@value #CHAIN}, so ending the
- * loss leaves partitions alone. Verified by pinging the node from a peer: some echo requests must go unanswered.
+ * loss leaves partitions alone. Verified by pinging the node from a peer: some echo requests must go unanswered
+ * ({@link #pingsToSee} of them are sent, so that a real loss is not missed by chance).
  *
  * <p>Ops: {@code start-loss} {@code {node: probability, ...}}, {@code stop-loss} (every node).
  */
@@ -20,7 +19,6 @@ public final class PacketLossNemesis implements Nemesis {
 
     static final String CHAIN = "faultline-loss";
     private static final int PINGS = 40;
-    private static final Pattern LOSS = Pattern.compile("(\\d+(?:\\.\\d+)?)% packet loss");
 
     @Override
     public Outcome invoke(String f, @Nullable Object value, NodeControl nodes) {
@@ -32,7 +30,7 @@ public final class PacketLossNemesis implements Nemesis {
             case "start-loss" -> start(probabilities(value), nodes);
             case "stop-loss" -> {
                 heal(nodes);
-                Map<String, Double> seen = measure(nodes.nodes(), nodes);
+                Map<String, Double> seen = measure(nodes.nodes(), nodes, node -> PINGS);
                 boolean clean = seen.values().stream().allMatch(l -> l != null && l == 0.0);
                 yield new Outcome("healed", clean, "packet loss per node after healing, in %: " + seen);
             }
@@ -76,7 +74,8 @@ public final class PacketLossNemesis implements Nemesis {
             }
             return node;
         });
-        Map<String, Double> seen = measure(List.copyOf(probabilities.keySet()), nodes);
+        Map<String, Double> seen =
+                measure(List.copyOf(probabilities.keySet()), nodes, node -> pingsToSee(probabilities.get(node)));
         List<String> lossless = new ArrayList<>();
         seen.forEach((node, loss) -> {
             if (loss == null || loss == 0.0) {
@@ -91,25 +90,29 @@ public final class PacketLossNemesis implements Nemesis {
                         : "no packet was lost on " + lossless + "; measured " + seen);
     }
 
-    /** The share of {@value #PINGS} pings from a peer that each node left unanswered, in percent (null: unknown). */
-    private static Map<String, Double> measure(List<String> targets, NodeControl nodes) {
+    /**
+     * How many pings make sure a loss of probability {@code p} shows: at least {@value #PINGS}, and enough that all
+     * of them get through less than once in 10,000 tries ({@code (1 - p)^n <= 1e-4}), at most 500 (5 s of pings).
+     * A 5 % loss needs 180: with 40, one verification in eight would see no loss and call the fault ineffective.
+     */
+    static int pingsToSee(double p) {
+        int needed = (int) Math.ceil(Math.log(1e-4) / Math.log(1 - p));
+        return Math.min(500, Math.max(PINGS, needed));
+    }
+
+    /** The share of pings from a peer that each node left unanswered, in percent (null: unknown). */
+    private static Map<String, Double> measure(
+            List<String> targets, NodeControl nodes, java.util.function.ToIntFunction<String> pings) {
         List<String> all = nodes.nodes();
         List<Double> losses = PartitionNemesis.parallel(targets, node -> {
             String peer = all.get((all.indexOf(node) + 1) % all.size());
-            NodeControl.CommandResult ping = nodes.exec(
-                    peer,
-                    "ping",
-                    "-q",
-                    "-n",
-                    "-c",
-                    Integer.toString(PINGS),
-                    "-i",
-                    "0.01",
-                    "-W",
-                    "1",
-                    nodes.address(node));
-            Matcher m = LOSS.matcher(ping.output());
-            return m.find() ? Double.parseDouble(m.group(1)) : null;
+            NodeControl.CommandResult ping =
+                    nodes.exec(peer, PingStats.command(nodes.address(node), pings.applyAsInt(node)));
+            try {
+                return PingStats.parse(ping.output()).lossPercent();
+            } catch (IllegalStateException e) {
+                return null; // ping could not run: unknown
+            }
         });
         Map<String, Double> out = new LinkedHashMap<>();
         for (int i = 0; i < targets.size(); i++) {

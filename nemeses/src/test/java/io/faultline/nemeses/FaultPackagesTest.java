@@ -56,6 +56,34 @@ class FaultPackagesTest {
     }
 
     @Test
+    void a_netem_schedule_draws_valid_packet_faults_on_one_node_a_majority_or_all_and_needs_kernel_netem() {
+        List<Invocation> ops = faults("netem", 6);
+
+        assertThat(FaultPackages.create("netem", NODES, Duration.ofSeconds(10)).needs())
+                .containsExactly(FaultPackage.Need.KERNEL_NETEM);
+        assertThat(ops).extracting(Invocation::f).startsWith("start-netem", "stop-netem", "start-netem");
+        java.util.Set<Integer> sizes = new java.util.HashSet<>();
+        java.util.Set<java.util.Set<String>> kinds = new java.util.HashSet<>();
+        for (long seed = 1; seed <= 40; seed++) {
+            for (Invocation op : faults("netem", seed)) {
+                if (op.f().equals("start-netem")) {
+                    java.util.Map<?, ?> value = (java.util.Map<?, ?>) op.value();
+                    sizes.add(value.size());
+                    value.values()
+                            .forEach(v -> kinds.add(Netem.fromValue(v).asValue().keySet()));
+                }
+            }
+        }
+        assertThat(sizes).containsExactlyInAnyOrder(1, 3, 5);
+        assertThat(kinds)
+                .containsExactlyInAnyOrder(
+                        java.util.Set.of("delay-ms", "jitter-ms"),
+                        java.util.Set.of("loss"),
+                        java.util.Set.of("duplicate"),
+                        java.util.Set.of("delay-ms", "reorder"));
+    }
+
+    @Test
     void an_unknown_nemesis_is_refused_with_the_known_ones() {
         assertThatThrownBy(() -> FaultPackages.create("earthquake", NODES, Duration.ofSeconds(1)))
                 .hasMessageContaining("unknown nemesis 'earthquake'")

@@ -14,10 +14,12 @@
   var OUTCOME_COLOUR = { ok: '#2a9d3a', fail: '#d23c3c', info: '#e0a800', pending: '#888888' };
   var KIND_COLOUR = {
     partition: 'rgba(70,110,230,0.16)', kill: 'rgba(220,50,50,0.16)', pause: 'rgba(150,80,200,0.16)',
-    clock: 'rgba(240,160,20,0.20)', 'link-fault': 'rgba(20,170,170,0.16)', loss: 'rgba(120,120,120,0.20)'
+    clock: 'rgba(240,160,20,0.20)', 'link-fault': 'rgba(20,170,170,0.16)', loss: 'rgba(120,120,120,0.20)',
+    netem: 'rgba(200,90,40,0.16)'
   };
   var KIND_SOLID = {
-    partition: '#466ee6', kill: '#dc3232', pause: '#9650c8', clock: '#f0a014', 'link-fault': '#14aaaa', loss: '#787878'
+    partition: '#466ee6', kill: '#dc3232', pause: '#9650c8', clock: '#f0a014', 'link-fault': '#14aaaa', loss: '#787878',
+    netem: '#c85a28'
   };
   var F_COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#7f7f7f'];
   var QUANTILE_DASH = [[], [6, 3], [2, 3], [1, 1]];

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * The fault families of a history, and which nemesis functions start and end each: the one place that reads
  * Faultline's nemesis vocabulary ({@code start-partition..stop-partition}, {@code kill..start},
  * {@code pause..resume}, {@code bump} or {@code strobe..reset}, {@code start-link-fault..stop-link-fault},
- * {@code start-loss..stop-loss}; {@code together} starts each of its parts; {@code heal} ends everything).
+ * {@code start-loss..stop-loss}, {@code start-netem..stop-netem}; {@code together} starts each of its parts; {@code heal} ends everything).
  */
 public enum FaultKind {
     PARTITION("partition"),
@@ -18,7 +18,8 @@ public enum FaultKind {
     PAUSE("pause"),
     CLOCK("clock"),
     LINK_FAULT("link-fault"),
-    LOSS("loss");
+    LOSS("loss"),
+    NETEM("netem");
 
     /** The nemesis function that ends every fault in force. */
     public static final String HEAL = "heal";
@@ -32,7 +33,8 @@ public enum FaultKind {
             "bump", CLOCK,
             "strobe", CLOCK,
             "start-link-fault", LINK_FAULT,
-            "start-loss", LOSS);
+            "start-loss", LOSS,
+            "start-netem", NETEM);
 
     private static final Map<String, FaultKind> ENDS = Map.of(
             "stop-partition", PARTITION,
@@ -40,7 +42,8 @@ public enum FaultKind {
             "resume", PAUSE,
             "reset", CLOCK,
             "stop-link-fault", LINK_FAULT,
-            "stop-loss", LOSS);
+            "stop-loss", LOSS,
+            "stop-netem", NETEM);
 
     private final String label;
 

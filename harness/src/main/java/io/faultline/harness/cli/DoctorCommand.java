@@ -94,13 +94,15 @@ final class DoctorCommand implements Callable<Integer> {
         ClusterRuntime chosen = override != null && !override.isBlank() ? ClusterRuntime.parse(override) : runtime;
         boolean iptables = findings.stream().anyMatch(f -> f.ok() && f.what().startsWith("iptables"));
         boolean faketime = findings.stream().anyMatch(f -> f.ok() && f.what().startsWith("libfaketime"));
-        findings.add(nemeses(chosen, iptables, faketime));
+        boolean netem = findings.stream().anyMatch(f -> f.ok() && f.what().startsWith("tc netem"));
+        findings.add(nemeses(chosen, iptables, faketime, netem));
         findings.forEach(f -> out.println(f.render()));
         return ExitCodes.OK;
     }
 
     /** Which fault packages a test on this machine can use. */
-    static Finding nemeses(ClusterRuntime runtime, boolean iptablesInNodes, boolean faketimeInNodes) {
+    static Finding nemeses(
+            ClusterRuntime runtime, boolean iptablesInNodes, boolean faketimeInNodes, boolean netemInNodes) {
         List<String> usable = new ArrayList<>();
         List<String> not = new ArrayList<>();
         for (String name : FaultPackages.DESCRIPTIONS.keySet()) {
@@ -112,6 +114,7 @@ final class DoctorCommand implements Callable<Integer> {
                                     && switch (need) {
                                         case OWN_NETWORK -> iptablesInNodes;
                                         case OWN_CLOCK -> faketimeInNodes;
+                                        case KERNEL_NETEM -> netemInNodes;
                                         case PROXIED_LINKS -> true;
                                     });
             if (met) {
@@ -125,7 +128,7 @@ final class DoctorCommand implements Callable<Integer> {
                 "nemeses",
                 String.join(", ", usable) + (not.isEmpty() ? "" : "; not here: " + String.join(", ", not)),
                 "partitions and packet loss need the containers runtime with iptables inside the nodes; clock faults"
-                        + " need it with libfaketime inside the nodes");
+                        + " need it with libfaketime inside the nodes; netem needs a host kernel with sch_netem");
     }
 
     private static Finding image(String tag, boolean present) {

@@ -2,6 +2,7 @@ package io.faultline.harness.cli;
 
 import com.github.dockerjava.api.model.Capability;
 import io.faultline.harness.docker.Leftovers;
+import io.faultline.nemeses.NetemNemesis;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +28,9 @@ final class NodeToolProbe {
                     "load the sch_tbf kernel module on the host (modprobe sch_tbf)"),
             new Probe(
                     "tc netem (delay, loss)",
-                    "tc qdisc add dev eth0 root netem delay 1ms && tc qdisc del dev eth0 root",
-                    "this kernel has no sch_netem (modprobe sch_netem); latency faults go through the proxy instead"),
+                    NetemNemesis.PROBE,
+                    "this kernel has no sch_netem (modprobe sch_netem); --nemesis netem is refused, and latency"
+                            + " faults go through the proxies instead"),
             new Probe(
                     "NFQUEUE (packet delayer)",
                     "iptables -w -A OUTPUT -p udp --dport 9 -j NFQUEUE --queue-num 0 --queue-bypass"

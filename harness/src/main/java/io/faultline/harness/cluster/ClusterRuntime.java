@@ -33,8 +33,9 @@ public enum ClusterRuntime {
     }
 
     /**
-     * Whether clusters of this runtime can offer what a fault package needs: containers offer everything; local
-     * processes share one network and one clock, so only proxied links.
+     * Whether clusters of this runtime can offer what a fault package needs: containers offer everything (netem also
+     * needs the host kernel's module, checked inside a node when a test starts); local processes share one network
+     * and one clock, so only proxied links.
      */
     public boolean provides(FaultPackage.Need need) {
         return this == CONTAINERS || need == FaultPackage.Need.PROXIED_LINKS;

@@ -17,6 +17,8 @@ import io.faultline.harness.metrics.RunMetrics;
 import io.faultline.nemeses.ClockNemesis;
 import io.faultline.nemeses.FaultPackage;
 import io.faultline.nemeses.FaultPackages;
+import io.faultline.nemeses.NetemNemesis;
+import io.faultline.nemeses.NodeControl;
 import io.faultline.reports.RunReport;
 import io.faultline.reports.RunReportException;
 import io.faultline.workloads.Workload;
@@ -114,6 +116,9 @@ public final class TestRunner {
                 }
                 cluster = runtime.start(clusterSpec);
                 control = new ClusterNodeControl(cluster, db);
+                if (faults.needs().contains(FaultPackage.Need.KERNEL_NETEM)) {
+                    refuseWithoutNetem(spec.nemesis(), control);
+                }
             }
             log(
                     run,
@@ -184,6 +189,21 @@ public final class TestRunner {
                             .collect(java.util.stream.Collectors.joining(" and "))
                     + "; local processes share one network and one clock. Start a Docker engine, or choose"
                     + " --nemesis link-partition, kill or pause.");
+        }
+    }
+
+    /**
+     * Refuses a netem package on a kernel without netem, found by adding and removing a netem queue inside the first
+     * node (a kernel's queueing disciplines cannot be seen from outside a node on every host).
+     */
+    static void refuseWithoutNetem(String nemesis, NodeControl nodes) {
+        String first = nodes.nodes().get(0);
+        NodeControl.CommandResult probe = nodes.exec(first, "sh", "-c", NetemNemesis.PROBE);
+        if (!probe.ok()) {
+            throw new IllegalArgumentException("--nemesis " + nemesis + " needs "
+                    + FaultPackage.Need.KERNEL_NETEM.description() + ", and this kernel has none: tc on " + first
+                    + " said \"" + probe.output().strip() + "\". Load it on the host (modprobe sch_netem), or choose"
+                    + " --nemesis latency (delays at the proxies) or packet-loss (iptables), which need no netem.");
         }
     }
 

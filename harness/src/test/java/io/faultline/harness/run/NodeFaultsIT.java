@@ -1,7 +1,11 @@
 package io.faultline.harness.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.faultline.harness.cluster.Cluster;
 import io.faultline.harness.cluster.ClusterRuntime;
@@ -10,6 +14,8 @@ import io.faultline.harness.db.BundledStore;
 import io.faultline.harness.docker.RequiresDocker;
 import io.faultline.nemeses.ClockNemesis;
 import io.faultline.nemeses.Nemesis;
+import io.faultline.nemeses.Netem;
+import io.faultline.nemeses.NetemNemesis;
 import io.faultline.nemeses.PacketLossNemesis;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -22,7 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Clock and packet-loss faults on a real three-node container cluster started as a clock fault run starts it
+ * Clock, packet-loss and netem faults on a real three-node container cluster started as a clock fault run starts it
  * (libfaketime preloaded): each fault's observed effect, then recovery after it is healed.
  */
 @RequiresDocker
@@ -98,5 +104,36 @@ class NodeFaultsIT {
         assertThat(started.verified()).as(started.note()).isTrue();
         assertThat(started.note()).contains("pings from a peer lost");
         assertThat(stopped.verified()).as(stopped.note()).isTrue();
+    }
+
+    /** Whether this machine's kernel has netem, asked inside a node the way the nemesis uses it. */
+    private boolean netemHere() {
+        return nodes.exec("n1", "sh", "-c", NetemNemesis.PROBE).ok();
+    }
+
+    @Test
+    void on_a_kernel_without_netem_a_netem_test_is_refused_naming_the_missing_module_and_the_alternatives() {
+        assumeFalse(netemHere(), "this kernel has netem: the refusal cannot happen here");
+
+        assertThatThrownBy(() -> TestRunner.refuseWithoutNetem("netem", nodes))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--nemesis netem needs the kernel's netem queueing discipline (sch_netem)")
+                .hasMessageContaining("tc on n1 said")
+                .hasMessageContaining("modprobe sch_netem")
+                .hasMessageContaining("--nemesis latency");
+    }
+
+    @Test
+    void on_a_kernel_with_netem_a_delay_shows_in_a_peers_pings_and_is_gone_after_the_stop() {
+        assumeTrue(netemHere(), "this kernel has no netem (sch_netem): the packet faults cannot run here");
+        NetemNemesis netem = new NetemNemesis();
+
+        Nemesis.Outcome started =
+                netem.invoke("start-netem", Map.of("n1", Netem.delay(100, 10).asValue()), nodes);
+        Nemesis.Outcome stopped = netem.invoke("stop-netem", null, nodes);
+
+        assertThat(started.verified()).as(started.note()).isTrue();
+        assertThat(stopped.verified()).as(stopped.note()).isTrue();
+        assertThatCode(() -> TestRunner.refuseWithoutNetem("netem", nodes)).doesNotThrowAnyException();
     }
 }
