@@ -14,6 +14,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Operations with an unknown outcome return at +infinity: they may be linearized anywhere after their call, or
  * never, so the search succeeds as soon as every operation with a known outcome is linearized.
+ *
+ * <p>Such operations with equal calls are interchangeable once both are called (neither has a return to meet), so
+ * the search linearizes them only in call order ({@link #twin}): ten indeterminate writes of one value then cost
+ * eleven choices (how many of them took effect so far) instead of 1,024 subsets. A register under faults, where
+ * many writes time out with a few distinct values, is where that matters.
  */
 final class WglSearch<S, C> {
     private static final int CHECK_EVERY = 1 << 10;
@@ -44,6 +49,12 @@ final class WglSearch<S, C> {
     private final long[] zobrist;
     private final int determinate;
     private final boolean[] isDeterminate;
+    /**
+     * For an indeterminate operation, the latest indeterminate operation called before it with an equal call (-1
+     * when none): it is linearized only once its twin is, which keeps the linearized ones of a family of equal
+     * calls a prefix in call order.
+     */
+    private final int[] twin;
 
     /**
      * @param operations the partition's operations, local ids 0..n-1 being their positions in this list
@@ -107,6 +118,16 @@ final class WglSearch<S, C> {
             }
         }
         determinate = d;
+        twin = new int[n];
+        Arrays.fill(twin, -1);
+        java.util.Map<C, Integer> lastOfCall = new java.util.HashMap<>();
+        for (int e = 0; e < entries; e++) {
+            int op = opOf[e];
+            if (match[e] >= 0 && !isDeterminate[op]) {
+                Integer before = lastOfCall.put(calls.get(op), op);
+                twin[op] = before == null ? -1 : before;
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -139,6 +160,11 @@ final class WglSearch<S, C> {
             }
             if (match[entry] >= 0) {
                 int op = opOf[entry];
+                int t = twin[op];
+                if (t >= 0 && (bits[t >>> 6] & (1L << t)) == 0) {
+                    entry = next[entry]; // its twin, called earlier and still open, stands for it here
+                    continue;
+                }
                 S after = model.step(state, calls.get(op));
                 if (after != null) {
                     int word = op >>> 6;

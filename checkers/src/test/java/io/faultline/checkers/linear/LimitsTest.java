@@ -124,6 +124,37 @@ class LimitsTest {
         assertThat(r.cause()).as("cause").startsWith("out of memory");
     }
 
+    /**
+     * Forty writes that timed out at the start (info: maybe applied, at any time), alternating values 1 and 2, then
+     * an acknowledged write of 3 and a read of {@code last}.
+     */
+    static List<Operation> manyIndeterminateWrites(long last) {
+        List<Operation> ops = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            ops.add(Operation.of(i, i, "write", 1L + i % 2, null, Operation.Outcome.INFO, i, Long.MAX_VALUE));
+        }
+        ops.add(Operation.of(40, 40, "write", 3L, null, Operation.Outcome.OK, 100, 101));
+        ops.add(Operation.of(41, 41, "read", null, last, Operation.Outcome.OK, 102, 103));
+        return ops;
+    }
+
+    @Test
+    void indeterminate_writes_of_few_values_are_decided_within_a_small_memo_both_ways() {
+        LinearizabilityChecker.Options small = LinearizabilityChecker.Options.defaults()
+                .withTimeout(Duration.ofMinutes(1))
+                .withMaxStates(20_000);
+
+        // Without treating equal indeterminate writes as interchangeable, the search must try the 2^40 subsets of
+        // them before the read of a value nobody wrote is found impossible, and the memo bound ends it as unknown.
+        LinearizabilityResult invalid =
+                LinearizabilityChecker.check(Models.byName("register", null), manyIndeterminateWrites(7L), small);
+        LinearizabilityResult valid =
+                LinearizabilityChecker.check(Models.byName("register", null), manyIndeterminateWrites(2L), small);
+
+        assertThat(invalid.verdict()).as("a read of 7: %s", invalid).isEqualTo(Verdict.INVALID);
+        assertThat(valid.verdict()).as("a read of 2: %s", valid).isEqualTo(Verdict.VALID);
+    }
+
     @Test
     void an_unknown_result_says_which_keys_were_fully_checked() {
         List<Operation> ops = new ArrayList<>();

@@ -63,6 +63,16 @@ class SearchAgreesWithBruteForceTest {
         agree("cas-register", CAS_REGISTER, 3000);
     }
 
+    /**
+     * Jepsen's shape under faults: an operation that times out retires its process and a fresh one takes its place,
+     * so many indeterminate operations with equal calls are open at once (what the search treats as interchangeable).
+     */
+    @Test
+    void the_search_and_brute_force_agree_on_histories_full_of_indeterminate_operations_with_equal_calls() {
+        agree("cas-register", CAS_REGISTER, 3000, true);
+        agree("set", SET, 1000, true);
+    }
+
     @Test
     void the_search_and_brute_force_agree_on_random_queue_histories() {
         agree("queue", QUEUE, 2000);
@@ -79,12 +89,18 @@ class SearchAgreesWithBruteForceTest {
     }
 
     private static void agree(String modelName, OpMaker maker, int histories) {
+        agree(modelName, maker, histories, false);
+    }
+
+    private static void agree(String modelName, OpMaker maker, int histories, boolean manyTimeouts) {
         SplittableRandom random = new SplittableRandom(20261128);
         Model<Object, Object> model = cast(Models.byName(modelName, null));
         int valid = 0;
         int invalid = 0;
         for (int h = 0; h < histories; h++) {
-            List<Operation> ops = randomHistory(random, 2 + random.nextInt(6), maker);
+            List<Operation> ops = manyTimeouts
+                    ? timeoutHeavyHistory(random, 3 + random.nextInt(6), maker)
+                    : randomHistory(random, 2 + random.nextInt(6), maker);
             boolean expected = bruteForce(model, ops);
             LinearizabilityResult r =
                     LinearizabilityChecker.check(model, ops, LinearizabilityChecker.Options.defaults());
@@ -129,6 +145,27 @@ class SearchAgreesWithBruteForceTest {
             ops.add(maker.make(random, i, p, outcome, call * 2, ret * 2 + 1));
             if (outcome == Outcome.INFO) {
                 busyUntil[p] = Long.MAX_VALUE / 4;
+            }
+        }
+        return ops;
+    }
+
+    /** Three workers; every other operation times out, and its worker goes on as a fresh process. */
+    private static List<Operation> timeoutHeavyHistory(SplittableRandom random, int n, OpMaker maker) {
+        List<Operation> ops = new ArrayList<>();
+        long clock = 0;
+        long[] busyUntil = new long[3];
+        int[] generation = new int[3];
+        for (int i = 0; i < n; i++) {
+            int worker = random.nextInt(3);
+            long call = Math.max(clock, busyUntil[worker]) + random.nextInt(3);
+            long ret = call + 1 + random.nextInt(6);
+            clock = call + 1;
+            busyUntil[worker] = ret + 1;
+            Outcome outcome = random.nextBoolean() ? Outcome.INFO : Outcome.OK;
+            ops.add(maker.make(random, i, worker + 3 * generation[worker], outcome, call * 2, ret * 2 + 1));
+            if (outcome == Outcome.INFO) {
+                generation[worker]++;
             }
         }
         return ops;
