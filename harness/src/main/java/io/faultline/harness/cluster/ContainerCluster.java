@@ -71,8 +71,8 @@ public final class ContainerCluster implements Cluster {
         DockerClient docker = Docker.client();
         if (spec.proxiedLinks()) {
             ProxyContainer.ensurePresent(spec.proxyImage());
-        } else if (spec.proxyImage() instanceof ProxyImage.Toxiproxy(String unused)) {
-            LOG.info("the Toxiproxy image {} is not used: no link of this cluster goes through a proxy", unused);
+        } else if (spec.proxyImage() instanceof ProxyImage.Toxiproxy(String image)) {
+            LOG.info("the Toxiproxy image {} is not used: no link of this cluster goes through a proxy", image);
         }
         NodeImage image = NodeImage.defaultImage();
         new ImageBuilder(LOG::info).ensure(image);
