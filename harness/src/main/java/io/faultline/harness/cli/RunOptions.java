@@ -2,6 +2,7 @@ package io.faultline.harness.cli;
 
 import io.faultline.checkers.cli.DurationConverter;
 import io.faultline.harness.cluster.ClusterRuntime;
+import io.faultline.harness.cluster.ProxyImage;
 import io.faultline.harness.run.TestSpec;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -112,6 +113,13 @@ final class RunOptions {
             description = "Where run directories go (default ./${DEFAULT-VALUE}).")
     Path store;
 
+    @Option(
+            names = "--toxiproxy-image",
+            paramLabel = "IMAGE",
+            description = "Run the link proxy (link-* nemeses, containers runtime) from this Toxiproxy image, e.g."
+                    + " ghcr.io/shopify/toxiproxy:2.12.0, instead of Faultline's own proxy; pulled if missing.")
+    String toxiproxyImage;
+
     long firstSeed() {
         if (seed == null) {
             seed = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
@@ -145,6 +153,7 @@ final class RunOptions {
                 recovery,
                 keys,
                 values,
-                store);
+                store,
+                ProxyImage.of(toxiproxyImage));
     }
 }

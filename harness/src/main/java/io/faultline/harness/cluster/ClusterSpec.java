@@ -9,7 +9,8 @@ import java.util.stream.IntStream;
 
 /**
  * What to start: how many nodes, extra arguments and environment variables for the node program, where node logs
- * and data go, how long a node may take to become healthy, and whether nodes reach each other through proxies.
+ * and data go, how long a node may take to become healthy, whether nodes reach each other through proxies, and which
+ * server the containers runtime's link proxy runs ({@link ProxyImage}).
  */
 public record ClusterSpec(
         int size,
@@ -17,7 +18,8 @@ public record ClusterSpec(
         Path workDir,
         Duration readyTimeout,
         Map<String, String> environment,
-        boolean proxiedLinks) {
+        boolean proxiedLinks,
+        ProxyImage proxyImage) {
 
     public ClusterSpec {
         if (size < 1 || size > 50) {
@@ -27,10 +29,11 @@ public record ClusterSpec(
         Objects.requireNonNull(workDir, "a cluster needs a work directory for node logs and data");
         Objects.requireNonNull(readyTimeout, "readyTimeout");
         environment = Map.copyOf(environment);
+        Objects.requireNonNull(proxyImage, "proxyImage: ProxyImage.Faultline for Faultline's own proxy");
     }
 
     public ClusterSpec(int size, List<String> nodeArgs, Path workDir, Duration readyTimeout) {
-        this(size, nodeArgs, workDir, readyTimeout, Map.of(), false);
+        this(size, nodeArgs, workDir, readyTimeout, Map.of(), false, new ProxyImage.Faultline());
     }
 
     public static ClusterSpec of(int size, Path workDir) {
@@ -38,12 +41,12 @@ public record ClusterSpec(
     }
 
     public ClusterSpec withNodeArgs(String... args) {
-        return new ClusterSpec(size, List.of(args), workDir, readyTimeout, environment, proxiedLinks);
+        return new ClusterSpec(size, List.of(args), workDir, readyTimeout, environment, proxiedLinks, proxyImage);
     }
 
     /** The same cluster with these variables in every node program's environment. */
     public ClusterSpec withEnvironment(Map<String, String> variables) {
-        return new ClusterSpec(size, nodeArgs, workDir, readyTimeout, variables, proxiedLinks);
+        return new ClusterSpec(size, nodeArgs, workDir, readyTimeout, variables, proxiedLinks, proxyImage);
     }
 
     /**
@@ -51,7 +54,15 @@ public record ClusterSpec(
      * so that link faults can cut, slow or reset any one of them.
      */
     public ClusterSpec withProxiedLinks() {
-        return new ClusterSpec(size, nodeArgs, workDir, readyTimeout, environment, true);
+        return new ClusterSpec(size, nodeArgs, workDir, readyTimeout, environment, true, proxyImage);
+    }
+
+    /**
+     * The same cluster with its link proxy (on the containers runtime) running this server; the process runtime refuses
+     * any but {@link ProxyImage.Faultline}.
+     */
+    public ClusterSpec withProxyImage(ProxyImage image) {
+        return new ClusterSpec(size, nodeArgs, workDir, readyTimeout, environment, proxiedLinks, image);
     }
 
     public List<NodeId> ids() {

@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * killed node's name and address stay valid for its peers. Every container and the network carry
  * {@link Leftovers#labels labels}, so a later run removes them if this JVM dies without closing the cluster.
  * The harness reaches nodes through ports published on 127.0.0.1; nodes reach each other on the private network, or,
- * with {@link ClusterSpec#proxiedLinks()}, through the {@link ProxyContainer link proxy} at {@code .10}: node
- * {@code a} reaches {@code b} at the proxy's port for the link {@code a -> b}.
+ * with {@link ClusterSpec#proxiedLinks()}, through the {@link ProxyContainer link proxy} at {@code .10} (the server
+ * {@link ClusterSpec#proxyImage()} names): node {@code a} reaches {@code b} at the proxy's port for the link
+ * {@code a -> b}, and links are probed from the {@link ProberContainer prober} at {@code .9}.
  */
 public final class ContainerCluster implements Cluster {
 
@@ -38,6 +39,7 @@ public final class ContainerCluster implements Cluster {
     private final String networkId;
     private final List<Node> nodes;
     private final @Nullable ProxyContainer proxy;
+    private final @Nullable ProberContainer prober;
     private final @Nullable ProxiedLinks links;
     private final Path workDir;
 
@@ -46,22 +48,32 @@ public final class ContainerCluster implements Cluster {
             String networkId,
             List<Node> nodes,
             @Nullable ProxyContainer proxy,
+            @Nullable ProberContainer prober,
             @Nullable ProxiedLinks links,
             Path workDir) {
         this.id = id;
         this.networkId = networkId;
         this.nodes = List.copyOf(nodes);
         this.proxy = proxy;
+        this.prober = prober;
         this.links = links;
         this.workDir = workDir;
     }
 
     /**
-     * Builds the images if missing, creates the network, starts the link proxy (with {@link ClusterSpec#proxiedLinks()})
-     * and every node, and waits until all are healthy.
+     * Builds the images if missing, creates the network, starts the link proxy and the prober (with
+     * {@link ClusterSpec#proxiedLinks()}) and every node, and waits until all are healthy.
+     *
+     * @throws ProxyImageUnavailableException before anything starts, when a Toxiproxy image is asked for that is
+     *     absent and cannot be pulled
      */
     public static ContainerCluster start(ClusterSpec spec) {
         DockerClient docker = Docker.client();
+        if (spec.proxiedLinks()) {
+            ProxyContainer.ensurePresent(spec.proxyImage());
+        } else if (spec.proxyImage() instanceof ProxyImage.Toxiproxy(String image)) {
+            LOG.info("the Toxiproxy image {} is not used: no link of this cluster goes through a proxy", image);
+        }
         NodeImage image = NodeImage.defaultImage();
         new ImageBuilder(LOG::info).ensure(image);
         String clusterId = UUID.randomUUID().toString().substring(0, 8);
@@ -71,13 +83,22 @@ public final class ContainerCluster implements Cluster {
         String networkId = createNetwork(docker, networkName, labels, subnet);
         List<NodeId> ids = spec.ids();
         ProxyContainer proxy = null;
+        ProberContainer prober = null;
         ProxiedLinks links = null;
         if (spec.proxiedLinks()) {
             proxy = new ProxyContainer(
-                    image.tag(), networkName, proxyAddress(subnet[0]), "faultline-" + clusterId + "-proxy", labels);
+                    spec.proxyImage(),
+                    image.tag(),
+                    networkName,
+                    proxyAddress(subnet[0]),
+                    "faultline-" + clusterId + "-proxy",
+                    labels);
+            prober = new ProberContainer(
+                    image.tag(), networkName, proberAddress(subnet[0]), "faultline-" + clusterId + "-prober", labels);
             try {
-                links = startLinks(proxy, ids, subnet[0]);
+                links = startLinks(proxy, prober, ids, subnet[0]);
             } catch (RuntimeException e) {
+                prober.remove();
                 proxy.remove(spec.workDir());
                 removeNetwork(networkId, clusterId);
                 throw e;
@@ -104,12 +125,18 @@ public final class ContainerCluster implements Cluster {
                     labels,
                     spec));
         }
-        return Starter.startAll(new ContainerCluster(clusterId, networkId, nodes, proxy, links, spec.workDir()));
+        return Starter.startAll(
+                new ContainerCluster(clusterId, networkId, nodes, proxy, prober, links, spec.workDir()));
     }
 
-    /** Starts the proxy container and creates one proxy per directed link, listening on its {@code linkPort}. */
-    private static ProxiedLinks startLinks(ProxyContainer proxy, List<NodeId> ids, String subnet) {
+    /**
+     * Starts the proxy and prober containers and creates one proxy per directed link, listening on its
+     * {@code linkPort}; probes run in the prober.
+     */
+    private static ProxiedLinks startLinks(
+            ProxyContainer proxy, ProberContainer prober, List<NodeId> ids, String subnet) {
         proxy.start();
+        prober.start();
         ToxiproxyClient client = proxy.client();
         Map<String, HostPort> upstreams = new LinkedHashMap<>();
         for (int i = 0; i < ids.size(); i++) {
@@ -119,7 +146,7 @@ public final class ContainerCluster implements Cluster {
                 ProxiedLinks.create(client, upstreams, link -> "0.0.0.0:" + linkPort(ids, link));
         Map<Link, HostPort> inCluster = new LinkedHashMap<>();
         listening.keySet().forEach(link -> inCluster.put(link, new HostPort(proxy.ip(), linkPort(ids, link))));
-        return new ProxiedLinks(client, List.copyOf(inCluster.keySet()), new ExecLinkProbe(inCluster, proxy::exec));
+        return new ProxiedLinks(client, List.copyOf(inCluster.keySet()), new ExecLinkProbe(inCluster, prober::exec));
     }
 
     private static int linkPort(List<NodeId> ids, Link link) {
@@ -146,6 +173,9 @@ public final class ContainerCluster implements Cluster {
     public void close() {
         for (Node node : nodes) {
             ((ContainerNode) node).remove();
+        }
+        if (prober != null) {
+            prober.remove();
         }
         if (proxy != null) {
             proxy.remove(workDir);
@@ -175,6 +205,11 @@ public final class ContainerCluster implements Cluster {
             }
         }
         return String.join(",", parts);
+    }
+
+    /** The address of the link prober in the cluster's /24: .9, just below the proxy. */
+    static String proberAddress(String subnet) {
+        return subnet.substring(0, subnet.lastIndexOf('.')) + ".9";
     }
 
     /** The address of the i-th node (from 0) in a /24 subnet such as {@code 10.211.7.0/24}: .11, .12, ... */

@@ -7,10 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Probes a link from inside a container (the proxy's own, on the cluster network), with the Perl of the Debian base
- * image: a connection through a port Docker publishes is accepted by Docker's userland proxy even when the link is
- * cut, so only a connection made on the cluster network sees the refusal. Bash times the probe inside the container
- * (see {@link #SCRIPT}).
+ * Probes a link from inside a container on the cluster network (the cluster's {@link ProberContainer}, of the node
+ * image), with the Perl of the Debian base image: a connection through a port Docker publishes is accepted by Docker's
+ * userland proxy even when the link is cut, so only a connection made on the cluster network sees the refusal. The
+ * prober, not the proxy, hosts the probes, so they work whatever image the proxy runs (Shopify's has no shell). Bash
+ * times the probe inside the container (see {@link #SCRIPT}).
  *
  * @param addresses where each link's proxy listens, as seen from inside the container
  * @param shell runs a command in the container

@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /**
  * How {@link ProxiedLinks} sends a probe connection through a link: straight from the harness for local processes
- * ({@link SocketLinkProbe}), from inside a container for the containers runtime ({@link ExecLinkProbe}), where a
+ * ({@link SocketLinkProbe}), from inside the prober container for the containers runtime ({@link ExecLinkProbe}), where a
  * connection through a port Docker publishes cannot tell a refused link from a closed one.
  */
 @FunctionalInterface

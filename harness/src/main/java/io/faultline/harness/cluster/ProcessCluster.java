@@ -38,8 +38,16 @@ public final class ProcessCluster implements Cluster {
         this.links = links;
     }
 
-    /** Starts every node and waits until all are healthy; on failure, stops what started and throws. */
+    /**
+     * Starts every node and waits until all are healthy; on failure, stops what started and throws. Refuses a
+     * {@link ProxyImage.Toxiproxy} before starting anything: this runtime's proxy runs in the harness's JVM.
+     */
     public static ProcessCluster start(ClusterSpec spec) {
+        if (spec.proxyImage() instanceof ProxyImage.Toxiproxy(String image)) {
+            throw new IllegalArgumentException("--toxiproxy-image " + image + " needs the containers runtime: on local"
+                    + " processes the link proxy is Faultline's own, running inside the harness's JVM (use --runtime"
+                    + " containers, or leave out --toxiproxy-image)");
+        }
         Path jar = NodeDistribution.jar();
         int[] free = freePorts(2 * spec.size());
         Map<NodeId, int[]> ports = new LinkedHashMap<>();

@@ -1,6 +1,10 @@
 package io.faultline.harness.cluster;
 
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
@@ -13,41 +17,117 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.testcontainers.containers.Container;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * The link proxy of a container cluster: a container of the node image running our Toxiproxy-compatible server
- * ({@link NodeImage#proxyCommand()}) at a fixed address on the cluster network. Its API is published on
- * 127.0.0.1 for the harness; each directed link listens on its own {@link #linkPort port} on the cluster network.
+ * The link proxy of a container cluster: a container at a fixed address on the cluster network running a
+ * Toxiproxy-compatible server, either ours from the node image ({@link NodeImage#proxyCommand()}) or a Toxiproxy
+ * image with its own entrypoint and command ({@link ProxyImage}). Its API (port 8474) is published on 127.0.0.1 for
+ * the harness, and the start waits until {@code GET /version} answers there, which both servers do. Each directed
+ * link listens on its own {@link #linkPort port} on the cluster network. Probes do not run here (a Toxiproxy image
+ * has no shell) but in the {@link ProberContainer}.
  */
 final class ProxyContainer {
 
     /** The first port of the range the links listen on inside the proxy container. */
     static final int FIRST_LINK_PORT = 20_000;
 
+    /** How long a pull of a missing Toxiproxy image may take before the start gives up. */
+    static final Duration PULL_TIMEOUT = Duration.ofSeconds(60);
+
     private final String ip;
     private final GenericContainer<?> container;
 
-    ProxyContainer(String image, String network, String ip, String name, Map<String, String> labels) {
+    /**
+     * @param server which server to run
+     * @param nodeImage the node image's tag (for {@link ProxyImage.Faultline})
+     */
+    ProxyContainer(
+            ProxyImage server, String nodeImage, String network, String ip, String name, Map<String, String> labels) {
         this.ip = ip;
+        String image = switch (server) {
+            case ProxyImage.Faultline f -> nodeImage;
+            case ProxyImage.Toxiproxy t -> t.image();
+        };
         this.container = new GenericContainer<>(DockerImageName.parse(image))
                 .withNetworkMode(network)
                 .withExposedPorts(NodeImage.PROXY_API_PORT)
                 .withLabels(labels)
                 .withCreateContainerCmdModifier(cmd -> {
-                    cmd.withName(name)
-                            .withHostName("proxy")
-                            .withIpv4Address(ip)
-                            .withEntrypoint(NodeImage.proxyCommand().toArray(String[]::new))
-                            .withCmd();
+                    cmd.withName(name).withHostName("proxy").withIpv4Address(ip);
+                    if (server instanceof ProxyImage.Faultline) {
+                        cmd.withEntrypoint(NodeImage.proxyCommand().toArray(String[]::new))
+                                .withCmd();
+                    }
                     cmd.getHostConfig()
                             .withPortBindings(new PortBinding(
                                     Ports.Binding.bindIp("127.0.0.1"), ExposedPort.tcp(NodeImage.PROXY_API_PORT)));
                 })
-                .waitingFor(Wait.forLogMessage(".*listening on http.*", 1).withStartupTimeout(Duration.ofSeconds(60)));
+                .waitingFor(Wait.forHttp("/version")
+                        .forPort(NodeImage.PROXY_API_PORT)
+                        .forStatusCode(200)
+                        .withStartupTimeout(Duration.ofSeconds(60)));
+    }
+
+    /**
+     * Makes sure a Toxiproxy image is on this machine before anything starts: pulls it when missing, within
+     * {@link #PULL_TIMEOUT}, and otherwise fails at once naming the image. Nothing to do for ours (the node image is
+     * built locally).
+     *
+     * @throws ProxyImageUnavailableException when the image is absent and cannot be pulled
+     */
+    static void ensurePresent(ProxyImage server) {
+        if (!(server instanceof ProxyImage.Toxiproxy(String image))) {
+            return;
+        }
+        DockerClient docker = Docker.client();
+        try {
+            docker.inspectImageCmd(image).exec();
+            return;
+        } catch (NotFoundException e) {
+            // pull it below
+        }
+        DockerImageName name;
+        try {
+            name = DockerImageName.parse(image);
+        } catch (IllegalArgumentException e) {
+            throw new ProxyImageUnavailableException(image, "it is not a valid image reference: " + e.getMessage());
+        }
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        try (PullImageResultCallback pull = docker.pullImageCmd(name.getUnversionedPart())
+                .withTag(name.getVersionPart())
+                .exec(new PullImageResultCallback() {
+                    @Override
+                    public void onError(Throwable error) {
+                        // reported in the exception below rather than logged with a stack trace
+                        failure.compareAndSet(null, error);
+                        try {
+                            close();
+                        } catch (IOException e) {
+                            // closing a failed pull
+                        }
+                    }
+                })) {
+            if (!pull.awaitCompletion(PULL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new ProxyImageUnavailableException(
+                        image, "pulling it did not finish within " + PULL_TIMEOUT.toSeconds() + " s");
+            }
+            if (failure.get() != null) {
+                throw new ProxyImageUnavailableException(
+                        image, "pulling it failed: " + failure.get().getMessage());
+            }
+        } catch (DockerException | DockerClientException e) {
+            throw new ProxyImageUnavailableException(image, "pulling it failed: " + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProxyImageUnavailableException(image, "the pull was interrupted");
+        }
     }
 
     /**
@@ -61,7 +141,7 @@ final class ProxyContainer {
         return FIRST_LINK_PORT + 100 * from + to;
     }
 
-    /** Starts the container and waits until the server listens. */
+    /** Starts the container and waits until the server answers {@code GET /version}. */
     void start() {
         container.start();
     }
@@ -83,19 +163,6 @@ final class ProxyContainer {
             throw new IllegalStateException("the link proxy has no published API port: is it running?");
         }
         return new ToxiproxyClient("127.0.0.1", Integer.parseInt(bindings[0].getHostPortSpec()));
-    }
-
-    /** Runs a command inside the proxy container (the probes start there). */
-    ExecResult exec(Duration timeout, String... command) {
-        try {
-            Container.ExecResult result = container.execInContainer(command);
-            return new ExecResult(result.getExitCode(), result.getStdout(), result.getStderr());
-        } catch (IOException e) {
-            throw new UncheckedIOException("exec in the link proxy failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new ExecResult(130, "", "interrupted");
-        }
     }
 
     /** Saves the server's log as {@code WORKDIR/proxy/proxy.log} and removes the container. */

@@ -106,8 +106,9 @@ public final class TestRunner {
                 faults = FaultPackages.create(spec.nemesis(), nodeNames(spec.nodes()), spec.faultInterval());
                 refuseUnmetNeeds(spec.nemesis(), faults, runtime);
                 log(run, "starting " + spec.nodes() + " nodes (" + runtime.label() + ")");
-                ClusterSpec clusterSpec =
-                        new ClusterSpec(spec.nodes(), db.nodeArgs(), run.path(), Duration.ofSeconds(90));
+                ClusterSpec clusterSpec = new ClusterSpec(
+                                spec.nodes(), db.nodeArgs(), run.path(), Duration.ofSeconds(90))
+                        .withProxyImage(spec.proxyImage());
                 if (faults.needs().contains(FaultPackage.Need.OWN_CLOCK)) {
                     clusterSpec = clusterSpec.withEnvironment(ClockNemesis.ENVIRONMENT);
                 }

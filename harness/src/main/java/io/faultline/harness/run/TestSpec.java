@@ -1,6 +1,7 @@
 package io.faultline.harness.run;
 
 import io.faultline.harness.cluster.ClusterRuntime;
+import io.faultline.harness.cluster.ProxyImage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  * @param values how many distinct values register workloads write (few values make reads and compares collide
  *     often; many make a stale read harder to explain away)
  * @param store where run directories go
+ * @param proxyImage which server the containers runtime's link proxy runs ({@code --toxiproxy-image}); local
+ *     processes refuse any but Faultline's own
  */
 public record TestSpec(
         String name,
@@ -46,11 +49,13 @@ public record TestSpec(
         Duration recovery,
         int keys,
         int values,
-        Path store) {
+        Path store,
+        ProxyImage proxyImage) {
 
     public TestSpec {
         Objects.requireNonNull(name, "name");
         bugs = List.copyOf(bugs);
+        Objects.requireNonNull(proxyImage, "proxyImage");
         if (nodes < 1) {
             throw new IllegalArgumentException("--nodes must be at least 1, not " + nodes);
         }
@@ -84,6 +89,7 @@ public record TestSpec(
         b.keys = 8;
         b.values = 5;
         b.store = store;
+        b.proxyImage = new ProxyImage.Faultline();
         return b.build();
     }
 
@@ -129,6 +135,11 @@ public record TestSpec(
         });
     }
 
+    /** The same test with its link proxy (on containers) running this server. */
+    public TestSpec withProxyImage(ProxyImage newProxyImage) {
+        return edit(b -> b.proxyImage = newProxyImage);
+    }
+
     private TestSpec edit(java.util.function.Consumer<Builder> change) {
         Builder b = new Builder();
         b.name = name;
@@ -148,6 +159,7 @@ public record TestSpec(
         b.keys = keys;
         b.values = values;
         b.store = store;
+        b.proxyImage = proxyImage;
         change.accept(b);
         return b.build();
     }
@@ -171,6 +183,7 @@ public record TestSpec(
         int keys;
         int values;
         Path store;
+        ProxyImage proxyImage;
 
         TestSpec build() {
             return new TestSpec(
@@ -190,7 +203,8 @@ public record TestSpec(
                     recovery,
                     keys,
                     values,
-                    store);
+                    store,
+                    proxyImage);
         }
     }
 }

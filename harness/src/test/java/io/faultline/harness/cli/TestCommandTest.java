@@ -73,4 +73,46 @@ class TestCommandTest {
                 .contains("needs iptables inside each node's own network (the containers runtime)")
                 .contains("--nemesis link-partition, kill or pause");
     }
+
+    @Test
+    void a_toxiproxy_image_on_local_processes_is_bad_usage_with_the_reason() {
+        int exit = run(
+                "test",
+                "--runtime",
+                "processes",
+                "--nemesis",
+                "link-partition",
+                "--toxiproxy-image",
+                "ghcr.io/shopify/toxiproxy:2.12.0",
+                "--time-limit",
+                "1s",
+                "--store",
+                store.toString());
+
+        assertThat(exit).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString())
+                .contains("--toxiproxy-image ghcr.io/shopify/toxiproxy:2.12.0 needs the containers runtime")
+                .contains("inside the harness's JVM");
+    }
+
+    @Test
+    void test_all_takes_the_toxiproxy_image_too_and_refuses_it_on_local_processes() {
+        int exit = run(
+                "test-all",
+                "--runtime",
+                "processes",
+                "--workloads",
+                "register",
+                "--nemeses",
+                "link-partition",
+                "--toxiproxy-image",
+                "ghcr.io/shopify/toxiproxy:2.12.0",
+                "--time-limit",
+                "1s",
+                "--store",
+                store.toString());
+
+        assertThat(exit).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("needs the containers runtime");
+    }
 }

@@ -22,8 +22,9 @@ class ProxyContainerTest {
     }
 
     @Test
-    void the_proxy_sits_just_below_the_nodes_in_the_cluster_subnet() {
+    void the_proxy_and_then_the_prober_sit_just_below_the_nodes_in_the_cluster_subnet() {
         assertThat(ContainerCluster.proxyAddress("10.211.7.0/24")).isEqualTo("10.211.7.10");
+        assertThat(ContainerCluster.proberAddress("10.211.7.0/24")).isEqualTo("10.211.7.9");
         assertThat(ContainerCluster.address("10.211.7.0/24", 0)).isEqualTo("10.211.7.11");
     }
 }

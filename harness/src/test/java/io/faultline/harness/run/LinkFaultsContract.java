@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.faultline.harness.cluster.Cluster;
 import io.faultline.harness.cluster.ClusterRuntime;
 import io.faultline.harness.cluster.ClusterSpec;
+import io.faultline.harness.cluster.ProxyImage;
 import io.faultline.harness.db.BundledStore;
 import io.faultline.nemeses.LinkControl;
 import io.faultline.nemeses.LinkControl.Link;
@@ -23,14 +24,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What link faults must do on every runtime: a real three-node store whose every directed link goes through its own
- * Toxiproxy-compatible proxy (in the harness's JVM for processes, a proxy container for containers), driven by the
- * official client; each fault's effect seen by a probe through the link, then recovery.
+ * Toxiproxy-compatible proxy (in the harness's JVM for processes, a proxy container for containers, of our image or a
+ * Toxiproxy image), driven by the official client; each fault's effect seen by a probe through the link, then
+ * recovery.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class LinkFaultsContract {
 
     /** The runtime under test. */
     abstract ClusterRuntime runtime();
+
+    /** The server the link proxy runs: Faultline's own unless a subclass names a Toxiproxy image. */
+    ProxyImage proxyImage() {
+        return new ProxyImage.Faultline();
+    }
 
     private Cluster cluster;
     private ClusterNodeControl nodes;
@@ -39,7 +46,7 @@ abstract class LinkFaultsContract {
 
     @BeforeAll
     void startThreeNodesBehindProxies(@TempDir Path workDir) {
-        cluster = runtime().start(ClusterSpec.of(3, workDir).withProxiedLinks());
+        cluster = runtime().start(ClusterSpec.of(3, workDir).withProxiedLinks().withProxyImage(proxyImage()));
         nodes = new ClusterNodeControl(cluster, new BundledStore(List.of()));
         links = nodes.links().orElseThrow();
     }
