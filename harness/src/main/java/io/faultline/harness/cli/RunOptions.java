@@ -2,6 +2,8 @@ package io.faultline.harness.cli;
 
 import io.faultline.checkers.cli.DurationConverter;
 import io.faultline.harness.cluster.ClusterRuntime;
+import io.faultline.harness.monitoring.GrafanaMonitor;
+import io.faultline.harness.monitoring.Monitor;
 import io.faultline.harness.run.TestSpec;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -111,6 +113,33 @@ final class RunOptions {
             defaultValue = "store",
             description = "Where run directories go (default ./${DEFAULT-VALUE}).")
     Path store;
+
+    @Option(
+            names = "--grafana",
+            description = "Run Prometheus (scraping the harness and every node) and Grafana with a run dashboard as"
+                    + " containers on 127.0.0.1 while the load runs, and print their URLs; implies live metrics."
+                    + " Parts that cannot run are reported and the run goes on.")
+    boolean grafana;
+
+    @Option(
+            names = "--grafana-image",
+            defaultValue = GrafanaMonitor.DEFAULT_GRAFANA_IMAGE,
+            description = "Grafana's image for --grafana, used when the engine has it or can pull it (default"
+                    + " ${DEFAULT-VALUE}).")
+    String grafanaImage;
+
+    private @org.jspecify.annotations.Nullable Monitor monitor;
+
+    /** What watches the runs: {@link GrafanaMonitor} (one for all runs of a command) with --grafana, else none. */
+    Monitor monitor() {
+        if (!grafana) {
+            return Monitor.NONE;
+        }
+        if (monitor == null) {
+            monitor = new GrafanaMonitor(grafanaImage);
+        }
+        return monitor;
+    }
 
     long firstSeed() {
         if (seed == null) {
