@@ -37,7 +37,7 @@ final class ImagesCommand implements Callable<Integer> {
         outcomes.add(builder.ensure(PrometheusImage.defaultImage()).getLast());
         for (ImageBuilder.Outcome o : outcomes) {
             out.printf(
-                    "%-28s %s in %.1f s%n",
+                    "%-34s %s in %.1f s%n",
                     o.tag(), o.built() ? "built" : "present", o.took().toMillis() / 1000.0);
         }
         for (String tag : new ImageBuilder(line -> {}).pruneSuperseded(node)) {
