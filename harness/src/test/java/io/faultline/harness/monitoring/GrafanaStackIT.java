@@ -8,6 +8,7 @@ import io.faultline.checkers.Verdict;
 import io.faultline.harness.cluster.ClusterRuntime;
 import io.faultline.harness.docker.Docker;
 import io.faultline.harness.docker.RequiresDocker;
+import io.faultline.harness.images.BaseImage;
 import io.faultline.harness.images.ImageBuilder;
 import io.faultline.harness.images.PrometheusImage;
 import io.faultline.harness.run.RunResult;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,7 +61,11 @@ class GrafanaStackIT {
         new ImageBuilder(line -> {}).ensure(PrometheusImage.defaultImage());
         StringWriter out = new StringWriter();
         PrintWriter printer = new PrintWriter(out, true);
-        Probing monitor = new Probing(new GrafanaMonitor(UNPULLABLE_GRAFANA));
+        Probing monitor = new Probing(
+                new GrafanaMonitor(UNPULLABLE_GRAFANA),
+                session -> session.prometheus()
+                        .map(p -> probeUntilComplete(p, Duration.ofSeconds(30)))
+                        .orElse(List.of("no Prometheus ran")));
         TestSpec spec = TestSpec.demo(store, 11)
                 .withName("grafana-stack")
                 .with("register", "partition", List.of())
@@ -96,14 +102,115 @@ class GrafanaStackIT {
                 .contains("Server is ready to receive web requests");
     }
 
-    /** Wraps a monitor; when the run closes the session, first asks Prometheus until all is there or time is up. */
-    private final class Probing implements Monitor {
+    @Test
+    void a_grafana_image_the_engine_has_runs_on_loopback_with_the_provisioned_files_and_is_removed_after_the_run()
+            throws Exception {
+        String standIn = buildGrafanaStandIn();
+        try {
+            StringWriter out = new StringWriter();
+            Probing monitor = new Probing(
+                    new GrafanaMonitor(standIn),
+                    session -> session.grafana()
+                            .map(this::servesTheProvisionedDashboard)
+                            .orElse(List.of("no Grafana ran")));
+            TestSpec spec = TestSpec.demo(store, 3)
+                    .withName("grafana-stand-in")
+                    .with("register", "none", List.of())
+                    .withLoad("in-memory", 1, 2, 100)
+                    .withTiming(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(1));
+
+            RunResult run = new TestRunner(new PrintWriter(out, true), null, monitor).run(spec);
+
+            assertThat(out.toString())
+                    .containsPattern("Grafana: http://127\\.0\\.0\\.1:\\d+/d/" + Dashboard.UID)
+                    .doesNotContain("Grafana unavailable");
+            assertThat(monitor.problems).as("the run said:\n%s", out).isEmpty();
+            assertThat(run.verdict()).isEqualTo(Verdict.VALID);
+            assertThat(Docker.client()
+                            .listContainersCmd()
+                            .withShowAll(true)
+                            .withAncestorFilter(List.of(standIn))
+                            .exec())
+                    .as("Grafana's container is removed with the run")
+                    .isEmpty();
+            assertThat(Files.readString(run.directory().resolve("monitoring").resolve("grafana.log")))
+                    .contains("HTTP Server Listen");
+        } finally {
+            Docker.client().removeImageCmd(standIn).withForce(true).exec();
+        }
+    }
+
+    /**
+     * An image that behaves, for the stack, like Grafana: it refuses to start unless the provisioning files are where
+     * Grafana reads them, logs Grafana's ready line, and serves the home dashboard at the address Grafana is given.
+     */
+    private static String buildGrafanaStandIn() throws IOException {
+        Path context = Files.createTempDirectory("faultline-grafana-stand-in");
+        String tag = "faultline-test-grafana:stand-in";
+        try {
+            Files.writeString(context.resolve("stand-in.sh"), """
+                    set -eu
+                    test -r /etc/grafana/provisioning/datasources/faultline.yaml
+                    test -r /etc/grafana/provisioning/dashboards/faultline.yaml
+                    home="$GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH"
+                    test -r "$home"
+                    echo "logger=http.server msg=\\"HTTP Server Listen\\" address=$GF_SERVER_HTTP_ADDR:$GF_SERVER_HTTP_PORT"
+                    while true; do
+                      { printf 'HTTP/1.0 200 OK\\r\\nContent-Type: application/json\\r\\n\\r\\n'; cat "$home"; } \\
+                        | nc -N -l "$GF_SERVER_HTTP_ADDR" "$GF_SERVER_HTTP_PORT" >/dev/null
+                    done
+                    """);
+            Files.writeString(context.resolve("Dockerfile"), """
+                    FROM %s
+                    COPY stand-in.sh /stand-in.sh
+                    ENTRYPOINT ["/bin/bash", "/stand-in.sh"]
+                    """.formatted(
+                            BaseImage.defaultImage().tag()));
+            Docker.client()
+                    .buildImageCmd(context.toFile())
+                    .withTags(java.util.Set.of(tag))
+                    .withPull(false)
+                    .start()
+                    .awaitImageId();
+            return tag;
+        } finally {
+            try (var files = Files.list(context)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(context);
+        }
+    }
+
+    private List<String> servesTheProvisionedDashboard(URI grafana) {
+        try {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(grafana)
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.body().equals(Dashboard.provisioned())
+                    ? List.of()
+                    : List.of("Grafana's home dashboard is not the provisioned one: " + response.body());
+        } catch (IOException e) {
+            return List.of("Grafana did not answer at " + grafana + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of("interrupted");
+        }
+    }
+
+    /** Wraps a monitor; when the run closes the session, first runs the probe on it (the stack is still up). */
+    private static final class Probing implements Monitor {
         private final Monitor real;
+        private final Function<Session, List<String>> probe;
         volatile Optional<URI> prometheus = Optional.empty();
         volatile List<String> problems = List.of("the session was never closed");
 
-        Probing(Monitor real) {
+        Probing(Monitor real, Function<Session, List<String>> probe) {
             this.real = real;
+            this.probe = probe;
         }
 
         @Override
@@ -124,9 +231,7 @@ class GrafanaStackIT {
                 @Override
                 public void close() {
                     try {
-                        problems = session.prometheus()
-                                .map(p -> probeUntilComplete(p, Duration.ofSeconds(30)))
-                                .orElse(List.of("no Prometheus ran"));
+                        problems = probe.apply(session);
                     } finally {
                         session.close();
                     }
