@@ -3,6 +3,8 @@ package io.faultline.harness.cli;
 import io.faultline.checkers.cli.DurationConverter;
 import io.faultline.harness.cluster.ClusterRuntime;
 import io.faultline.harness.cluster.ProxyImage;
+import io.faultline.harness.monitoring.GrafanaMonitor;
+import io.faultline.harness.monitoring.Monitor;
 import io.faultline.harness.run.TestSpec;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -119,6 +121,33 @@ final class RunOptions {
             description = "Run the link proxy (link-* nemeses, containers runtime) from this Toxiproxy image, e.g."
                     + " ghcr.io/shopify/toxiproxy:2.12.0, instead of Faultline's own proxy; pulled if missing.")
     String toxiproxyImage;
+
+    @Option(
+            names = "--grafana",
+            description = "Run Prometheus (scraping the harness and every node) and Grafana with a run dashboard as"
+                    + " containers on 127.0.0.1 while the load runs, and print their URLs; implies live metrics."
+                    + " Parts that cannot run are reported and the run goes on.")
+    boolean grafana;
+
+    @Option(
+            names = "--grafana-image",
+            defaultValue = GrafanaMonitor.DEFAULT_GRAFANA_IMAGE,
+            description = "Grafana's image for --grafana, used when the engine has it or can pull it (default"
+                    + " ${DEFAULT-VALUE}).")
+    String grafanaImage;
+
+    private @org.jspecify.annotations.Nullable Monitor monitor;
+
+    /** What watches the runs: {@link GrafanaMonitor} (one for all runs of a command) with --grafana, else none. */
+    Monitor monitor() {
+        if (!grafana) {
+            return Monitor.NONE;
+        }
+        if (monitor == null) {
+            monitor = new GrafanaMonitor(grafanaImage);
+        }
+        return monitor;
+    }
 
     long firstSeed() {
         if (seed == null) {

@@ -57,7 +57,8 @@ final class TestAllCommand implements Callable<Integer> {
                 TestSpec base = options.spec(workload + "-" + nemesis, workload, nemesis);
                 Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
                 for (int i = 0; i < options.testCount; i++) {
-                    RunResult result = new TestRunner(out, options.metrics()).run(base.withSeed(seed + i));
+                    RunResult result =
+                            new TestRunner(out, options.metrics(), options.monitor()).run(base.withSeed(seed + i));
                     counts.merge(result.verdict(), 1, Integer::sum);
                     merged = merged.merge(result.verdict());
                 }

@@ -64,7 +64,8 @@ final class TestCommand implements Callable<Integer> {
         Verdict merged = Verdict.VALID;
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < options.testCount; i++) {
-            RunResult result = new TestRunner(out, options.metrics()).run(base.withSeed(base.seed() + i));
+            RunResult result =
+                    new TestRunner(out, options.metrics(), options.monitor()).run(base.withSeed(base.seed() + i));
             merged = merged.merge(result.verdict());
             lines.add(String.format(
                     "seed %d: %s  %s", base.seed() + i, result.verdict().label(), result.directory()));

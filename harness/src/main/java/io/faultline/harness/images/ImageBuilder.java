@@ -75,6 +75,35 @@ public final class ImageBuilder {
         }
     }
 
+    /** Builds the Prometheus image, and its base first, when missing (apt inside the build reaches Debian's mirror). */
+    public List<Outcome> ensure(PrometheusImage prometheus) {
+        List<Outcome> outcomes = new ArrayList<>();
+        outcomes.add(ensure(prometheus.base()));
+        long start = System.nanoTime();
+        if (present(prometheus.tag())) {
+            return append(outcomes, new Outcome(prometheus.tag(), false, since(start)));
+        }
+        progress.accept("building " + prometheus.tag() + " (apt-get install prometheus)");
+        Path context = tempDir("faultline-prometheus-image");
+        try {
+            Files.writeString(context.resolve("Dockerfile"), prometheus.dockerfile());
+            docker.buildImageCmd(context.toFile())
+                    .withTags(Set.of(prometheus.tag()))
+                    .withLabels(Map.of(Leftovers.MANAGED, "image", "io.faultline.key", prometheus.key()))
+                    .withPull(false)
+                    .start()
+                    .awaitImageId();
+            return append(outcomes, new Outcome(prometheus.tag(), true, since(start)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            throw new ImageBuildException("could not build " + prometheus.tag() + " (apt-get install prometheus from"
+                    + " Debian's mirror inside docker build): " + e.getMessage());
+        } finally {
+            deleteTree(context);
+        }
+    }
+
     /** Builds the base image when missing. */
     public Outcome ensure(BaseImage base) {
         long start = System.nanoTime();

@@ -9,11 +9,14 @@ import io.faultline.checkers.history.OpType;
 import io.faultline.harness.cluster.Cluster;
 import io.faultline.harness.cluster.ClusterRuntime;
 import io.faultline.harness.cluster.ClusterSpec;
+import io.faultline.harness.cluster.HostPort;
 import io.faultline.harness.cluster.Node;
+import io.faultline.harness.cluster.NodeId;
 import io.faultline.harness.db.Db;
 import io.faultline.harness.db.Dbs;
 import io.faultline.harness.metrics.MetricsServer;
 import io.faultline.harness.metrics.RunMetrics;
+import io.faultline.harness.monitoring.Monitor;
 import io.faultline.nemeses.ClockNemesis;
 import io.faultline.nemeses.FaultPackage;
 import io.faultline.nemeses.FaultPackages;
@@ -40,6 +43,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,6 +57,8 @@ public final class TestRunner {
 
     private final @Nullable InetSocketAddress metrics;
 
+    private final Monitor monitor;
+
     public TestRunner(PrintWriter out) {
         this(out, null);
     }
@@ -61,8 +68,17 @@ public final class TestRunner {
      *     free port), or null for none
      */
     public TestRunner(PrintWriter out, @Nullable InetSocketAddress metrics) {
+        this(out, metrics, Monitor.NONE);
+    }
+
+    /**
+     * @param metrics as above; a monitor implies live metrics, on any free port of 127.0.0.1 when this is null
+     * @param monitor what watches the run from outside while the load runs (e.g. {@code --grafana})
+     */
+    public TestRunner(PrintWriter out, @Nullable InetSocketAddress metrics, Monitor monitor) {
         this.out = out;
-        this.metrics = metrics;
+        this.metrics = metrics == null && monitor != Monitor.NONE ? new InetSocketAddress("127.0.0.1", 0) : metrics;
+        this.monitor = monitor;
     }
 
     /** The generator of a whole test: load and faults, heal, recovery, final ops. */
@@ -126,6 +142,7 @@ public final class TestRunner {
                     "running " + spec.workload() + " with " + spec.nemesis() + " for "
                             + spec.timeLimit().toSeconds() + " s at " + spec.rate() + " ops/s, " + spec.concurrency()
                             + " workers");
+            Monitor.Session watching = watch(spec, run, server, cluster);
             try (OpExecutors executors =
                     new OpExecutors(db, workload, control, faults.nemesis(), control, spec.opTimeout())) {
                 long interpreterStart = System.nanoTime();
@@ -144,8 +161,12 @@ public final class TestRunner {
                                 invocations / seconds,
                                 history.size()));
             } finally {
-                if (control != null) {
-                    faults.nemesis().heal(control);
+                try {
+                    if (control != null) {
+                        faults.nemesis().heal(control);
+                    }
+                } finally {
+                    watching.close();
                 }
             }
         } finally {
@@ -177,6 +198,26 @@ public final class TestRunner {
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("cannot serve metrics on " + metrics + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Starts the monitor once the cluster is up and the metrics are served; nothing without a metrics server. */
+    private Monitor.Session watch(
+            TestSpec spec, RunDirectory run, @Nullable MetricsServer server, @Nullable Cluster cluster) {
+        if (server == null) {
+            return Monitor.NOTHING;
+        }
+        Supplier<Map<NodeId, HostPort>> nodes = () -> {
+            Map<NodeId, HostPort> addresses = new TreeMap<>();
+            for (Node node : cluster == null ? List.<Node>of() : cluster.nodes()) {
+                try {
+                    addresses.put(node.id(), node.clientAddress());
+                } catch (RuntimeException e) {
+                    // a node that is down has no address now; it is listed again once it is back
+                }
+            }
+            return addresses;
+        };
+        return monitor.start(new Monitor.Watch(spec.name(), run.path(), server.uri(), nodes), line -> log(run, line));
     }
 
     /** Refuses a fault package the chosen runtime cannot provide, saying what it needs and what to do instead. */

@@ -33,7 +33,9 @@ class FaultlineCommandTest {
                 .extracting(l -> l.trim().split(" ")[0])
                 .containsExactly(
                         "test", "test-all", "analyze", "check", "images", "doctor", "cluster", "proxy", "serve");
-        assertThat(help).contains("images    Build the node images (no registry needed).");
+        assertThat(help)
+                .contains(
+                        "images    Build the node images and the Prometheus image of --grafana (no registry needed).");
     }
 
     @Test

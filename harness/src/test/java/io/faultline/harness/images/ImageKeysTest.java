@@ -93,4 +93,19 @@ class ImageKeysTest {
         assertThat(first).isEqualTo(second).isRegularFile();
         assertThat(first.getFileName().toString()).matches("faultline-node-[0-9a-f]{12}\\.jar");
     }
+
+    @Test
+    void the_prometheus_image_is_debians_package_on_the_base_and_its_tag_follows_the_base() {
+        PrometheusImage prometheus = new PrometheusImage(debian);
+
+        assertThat(prometheus.tag()).matches("faultline-prometheus:[0-9a-f]{12}");
+        assertThat(prometheus.tag()).isEqualTo(new PrometheusImage(debian).tag());
+        assertThat(new PrometheusImage(new BaseImage(new BaseImage.Debootstrap("trixie", "http://mirror"), List.of()))
+                        .tag())
+                .isNotEqualTo(prometheus.tag());
+        assertThat(prometheus.dockerfile())
+                .startsWith("FROM " + debian.tag())
+                .contains("apt-get install -y --no-install-recommends prometheus")
+                .contains("ENTRYPOINT [\"" + PrometheusImage.BINARY + "\"]");
+    }
 }
