@@ -98,9 +98,8 @@ class SearchAgreesWithBruteForceTest {
         int valid = 0;
         int invalid = 0;
         for (int h = 0; h < histories; h++) {
-            List<Operation> ops = manyTimeouts
-                    ? timeoutHeavyHistory(random, 3 + random.nextInt(6), maker)
-                    : randomHistory(random, 2 + random.nextInt(6), maker);
+            List<Operation> ops =
+                    randomHistory(random, (manyTimeouts ? 3 : 2) + random.nextInt(6), maker, manyTimeouts);
             boolean expected = bruteForce(model, ops);
             LinearizabilityResult r =
                     LinearizabilityChecker.check(model, ops, LinearizabilityChecker.Options.defaults());
@@ -126,32 +125,12 @@ class SearchAgreesWithBruteForceTest {
         return (Model<Object, Object>) m;
     }
 
-    /** Random concurrent operations on up to 3 processes, with random outcomes and random read results. */
-    private static List<Operation> randomHistory(SplittableRandom random, int n, OpMaker maker) {
-        List<Operation> ops = new ArrayList<>();
-        long clock = 0;
-        long[] busyUntil = new long[3];
-        for (int i = 0; i < n; i++) {
-            int p = random.nextInt(3);
-            long call = Math.max(clock, busyUntil[p]) + random.nextInt(3);
-            long ret = call + 1 + random.nextInt(6);
-            clock = call + 1;
-            busyUntil[p] = ret + 1;
-            Outcome outcome = switch (random.nextInt(6)) {
-                case 0 -> Outcome.INFO;
-                case 1 -> Outcome.FAIL;
-                default -> Outcome.OK;
-            };
-            ops.add(maker.make(random, i, p, outcome, call * 2, ret * 2 + 1));
-            if (outcome == Outcome.INFO) {
-                busyUntil[p] = Long.MAX_VALUE / 4;
-            }
-        }
-        return ops;
-    }
-
-    /** Three workers; every other operation times out, and its worker goes on as a fresh process. */
-    private static List<Operation> timeoutHeavyHistory(SplittableRandom random, int n, OpMaker maker) {
+    /**
+     * Random concurrent operations of 3 workers. Without timeouts, one operation in six is info and its process stays
+     * busy forever (at most 3 open at once); with them, every other one is info and its worker goes on as a fresh
+     * process, as Jepsen's workers do.
+     */
+    private static List<Operation> randomHistory(SplittableRandom random, int n, OpMaker maker, boolean timeouts) {
         List<Operation> ops = new ArrayList<>();
         long clock = 0;
         long[] busyUntil = new long[3];
@@ -162,10 +141,20 @@ class SearchAgreesWithBruteForceTest {
             long ret = call + 1 + random.nextInt(6);
             clock = call + 1;
             busyUntil[worker] = ret + 1;
-            Outcome outcome = random.nextBoolean() ? Outcome.INFO : Outcome.OK;
+            Outcome outcome = timeouts
+                    ? (random.nextBoolean() ? Outcome.INFO : Outcome.OK)
+                    : switch (random.nextInt(6)) {
+                        case 0 -> Outcome.INFO;
+                        case 1 -> Outcome.FAIL;
+                        default -> Outcome.OK;
+                    };
             ops.add(maker.make(random, i, worker + 3 * generation[worker], outcome, call * 2, ret * 2 + 1));
             if (outcome == Outcome.INFO) {
-                generation[worker]++;
+                if (timeouts) {
+                    generation[worker]++;
+                } else {
+                    busyUntil[worker] = Long.MAX_VALUE / 4;
+                }
             }
         }
         return ops;

@@ -1,24 +1,18 @@
 package io.faultline.harness.cluster;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.PullImageResultCallback;
-import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import io.faultline.harness.docker.Docker;
+import io.faultline.harness.docker.ImagePull;
 import io.faultline.harness.images.NodeImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
@@ -84,50 +78,9 @@ final class ProxyContainer {
         if (!(server instanceof ProxyImage.Toxiproxy(String image))) {
             return;
         }
-        DockerClient docker = Docker.client();
-        try {
-            docker.inspectImageCmd(image).exec();
-            return;
-        } catch (NotFoundException e) {
-            // pull it below
-        }
-        DockerImageName name;
-        try {
-            name = DockerImageName.parse(image);
-        } catch (IllegalArgumentException e) {
-            throw new ProxyImageUnavailableException(image, "it is not a valid image reference: " + e.getMessage());
-        }
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        try (PullImageResultCallback pull = docker.pullImageCmd(name.getUnversionedPart())
-                .withTag(name.getVersionPart())
-                .exec(new PullImageResultCallback() {
-                    @Override
-                    public void onError(Throwable error) {
-                        // reported in the exception below rather than logged with a stack trace
-                        failure.compareAndSet(null, error);
-                        try {
-                            close();
-                        } catch (IOException e) {
-                            // closing a failed pull
-                        }
-                    }
-                })) {
-            if (!pull.awaitCompletion(PULL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new ProxyImageUnavailableException(
-                        image, "pulling it did not finish within " + PULL_TIMEOUT.toSeconds() + " s");
-            }
-            if (failure.get() != null) {
-                throw new ProxyImageUnavailableException(
-                        image, "pulling it failed: " + failure.get().getMessage());
-            }
-        } catch (DockerException | DockerClientException e) {
-            throw new ProxyImageUnavailableException(image, "pulling it failed: " + e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProxyImageUnavailableException(image, "the pull was interrupted");
-        }
+        ImagePull.ensure(image, PULL_TIMEOUT).ifPresent(why -> {
+            throw new ProxyImageUnavailableException(image, why);
+        });
     }
 
     /**

@@ -61,12 +61,7 @@ public final class ImageBuilder {
             Files.copy(node.nodeJar(), context.resolve("faultline-node.jar"));
             Files.copy(node.proxyJar(), context.resolve("faultline-proxy.jar"));
             Files.writeString(context.resolve("Dockerfile"), node.dockerfile());
-            docker.buildImageCmd(context.toFile())
-                    .withTags(Set.of(node.tag()))
-                    .withLabels(Map.of(Leftovers.MANAGED, "image", "io.faultline.key", node.key()))
-                    .withPull(false)
-                    .start()
-                    .awaitImageId();
+            buildFromLocal(context, node.tag(), node.key());
             return append(outcomes, new Outcome(node.tag(), true, since(start)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -87,12 +82,7 @@ public final class ImageBuilder {
         Path context = tempDir("faultline-prometheus-image");
         try {
             Files.writeString(context.resolve("Dockerfile"), prometheus.dockerfile());
-            docker.buildImageCmd(context.toFile())
-                    .withTags(Set.of(prometheus.tag()))
-                    .withLabels(Map.of(Leftovers.MANAGED, "image", "io.faultline.key", prometheus.key()))
-                    .withPull(false)
-                    .start()
-                    .awaitImageId();
+            buildFromLocal(context, prometheus.tag(), prometheus.key());
             return append(outcomes, new Outcome(prometheus.tag(), true, since(start)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -102,6 +92,19 @@ public final class ImageBuilder {
         } finally {
             deleteTree(context);
         }
+    }
+
+    /**
+     * Builds the Dockerfile in {@code context} as {@code tag}, labelled as ours with its content key (the prune step
+     * finds stale ones by it), never pulling: its {@code FROM} is a local image.
+     */
+    private void buildFromLocal(Path context, String tag, String key) {
+        docker.buildImageCmd(context.toFile())
+                .withTags(Set.of(tag))
+                .withLabels(Map.of(Leftovers.MANAGED, "image", "io.faultline.key", key))
+                .withPull(false)
+                .start()
+                .awaitImageId();
     }
 
     /** Builds the base image when missing. */

@@ -1,9 +1,8 @@
 package io.faultline.harness.monitoring;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.dockerjava.api.command.PullImageResultCallback;
 import io.faultline.harness.docker.Docker;
 import io.faultline.harness.docker.DockerEngine;
+import io.faultline.harness.docker.ImagePull;
 import io.faultline.harness.images.ImageBuilder;
 import io.faultline.harness.images.PrometheusImage;
 import java.io.IOException;
@@ -14,10 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 import org.testcontainers.utility.DockerImageName;
 
 /**
@@ -107,34 +104,8 @@ public final class GrafanaMonitor implements Monitor {
 
     /** Why the Grafana image cannot be used, or empty when it is here (pulled now if need be). */
     private Optional<String> grafanaImageProblem() {
-        if (DockerEngine.imagePresent(grafanaImage)) {
-            return Optional.empty();
-        }
-        DockerImageName name = DockerImageName.parse(grafanaImage);
-        QuietPull pull = new QuietPull();
-        try (pull) {
-            Docker.client()
-                    .pullImageCmd(name.getUnversionedPart())
-                    .withTag(name.getVersionPart())
-                    .exec(pull);
-            if (!pull.awaitCompletion(PULL_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                return Optional.of("image " + grafanaImage + " is not present and pulling it did not finish in "
-                        + PULL_TIMEOUT.toSeconds() + " s; Debian has no grafana package to build it from");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.of("interrupted while pulling " + grafanaImage);
-        } catch (IOException | RuntimeException e) {
-            pull.failure = pull.failure == null ? e : pull.failure;
-        }
-        if (pull.failure != null) {
-            return Optional.of("image " + grafanaImage + " is not present and cannot be pulled (the engine"
-                    + " says: " + engineMessage(pull.failure) + "); Debian has no grafana package to build it"
-                    + " from");
-        }
-        return DockerEngine.imagePresent(grafanaImage)
-                ? Optional.empty()
-                : Optional.of("image " + grafanaImage + " is still not present after pulling it");
+        return ImagePull.ensure(grafanaImage, PULL_TIMEOUT)
+                .map(why -> why + "; Debian has no grafana package to build it from");
     }
 
     private static Optional<String> engineProblem() {
@@ -146,47 +117,6 @@ public final class GrafanaMonitor implements Monitor {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("no free port on 127.0.0.1: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * The engine's own words from an error such as {@code Status 500: {"message":"Get ...: no such host"}}, or the
-     * error's first line, at most 200 characters.
-     */
-    static String engineMessage(Throwable error) {
-        String message = error.getMessage() == null
-                ? error.toString()
-                : error.getMessage().strip();
-        int json = message.indexOf('{');
-        if (json >= 0) {
-            try {
-                String said = new ObjectMapper()
-                        .readTree(message.substring(json))
-                        .path("message")
-                        .asText("");
-                if (!said.isBlank()) {
-                    message = said;
-                }
-            } catch (IOException e) {
-                // not JSON after all: keep the message as it is
-            }
-        }
-        String line = message.lines().findFirst().orElse("no reason given");
-        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
-    }
-
-    /** A pull whose failure is kept for the caller to report, instead of logged with a stack trace. */
-    private static final class QuietPull extends PullImageResultCallback {
-        volatile @Nullable Throwable failure;
-
-        @Override
-        public void onError(Throwable throwable) {
-            failure = throwable;
-            try {
-                close();
-            } catch (IOException e) {
-                // closing a failed pull: nothing left to do
-            }
         }
     }
 }

@@ -48,8 +48,8 @@ class ToxiproxyImageOptionIT {
 
         assertThat(exit).as("%s%s", out, err).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString())
-                .contains("the Toxiproxy image " + image + " is not on this machine")
-                .contains("pulling it failed")
+                .contains("the Toxiproxy image cannot be used: image " + image + " is not present and cannot be"
+                        + " pulled (the engine says: ")
                 .contains("docker pull " + image);
         assertThat(out.toString()).as("no node was started").doesNotContain("running register");
     }

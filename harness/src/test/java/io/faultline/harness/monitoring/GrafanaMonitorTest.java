@@ -65,17 +65,4 @@ class GrafanaMonitorTest {
         assertThat(session.grafana()).isEmpty();
         session.close();
     }
-
-    @Test
-    void a_failed_pull_is_described_in_the_engines_own_words() {
-        RuntimeException error =
-                new RuntimeException("Status 500: {\"message\":\"Get \\\"https://registry-1.docker.io/v2/\\\":"
-                        + " dial tcp: lookup registry-1.docker.io: no such host\"}\n");
-
-        assertThat(GrafanaMonitor.engineMessage(error))
-                .isEqualTo("Get \"https://registry-1.docker.io/v2/\": dial tcp: lookup registry-1.docker.io: no such"
-                        + " host");
-        assertThat(GrafanaMonitor.engineMessage(new RuntimeException("timeout\nat line 2")))
-                .isEqualTo("timeout");
-    }
 }
