@@ -38,9 +38,13 @@ public final class FaultPackages {
         d.put("partition-bridge", "two halves joined by one bridge node (containers)");
         d.put("partition-primary", "whichever node is primary at that moment cut off from the rest (containers)");
         d.put("kill", "SIGKILL one random node, then start it again");
+        d.put("kill-minority", "SIGKILL a random minority (at most (n-1)/2 nodes) at once, then start them again");
         d.put("kill-majority", "SIGKILL a random majority at once, then start them again");
         d.put("kill-all", "SIGKILL every node at once, then start them again");
         d.put("pause", "SIGSTOP one random node, then resume it");
+        d.put("pause-minority", "SIGSTOP a random minority at once, then resume them");
+        d.put("pause-majority", "SIGSTOP a random majority at once, then resume them");
+        d.put("pause-all", "SIGSTOP every node at once, then resume them");
         d.put("kill-primary", "SIGKILL whichever node is primary (the leader) at that moment, then start it again");
         d.put("pause-primary", "SIGSTOP the primary at that moment, then resume it");
         d.put("link-partition", "random halves cut apart at the proxies between nodes, then healed");
@@ -77,9 +81,13 @@ public final class FaultPackages {
             case "partition-primary" -> partition(name, interval, Cut.IPTABLES, rng -> ProcessNemesis.PRIMARIES);
             case "link-partition-primary" -> partition(name, interval, Cut.PROXIES, rng -> ProcessNemesis.PRIMARIES);
             case "kill" -> process(name, "kill", "start", nodes, interval, 1);
-            case "kill-majority" -> process(name, "kill", "start", nodes, interval, nodes.size() / 2 + 1);
+            case "kill-minority" -> process(name, "kill", "start", nodes, interval, minority(nodes));
+            case "kill-majority" -> process(name, "kill", "start", nodes, interval, majority(nodes));
             case "kill-all" -> process(name, "kill", "start", nodes, interval, nodes.size());
             case "pause" -> process(name, "pause", "resume", nodes, interval, 1);
+            case "pause-minority" -> process(name, "pause", "resume", nodes, interval, minority(nodes));
+            case "pause-majority" -> process(name, "pause", "resume", nodes, interval, majority(nodes));
+            case "pause-all" -> process(name, "pause", "resume", nodes, interval, nodes.size());
             case "kill-primary" -> primary(name, "kill", "start", interval);
             case "pause-primary" -> primary(name, "pause", "resume", interval);
             case "link-partition" -> partition(name, interval, Cut.PROXIES, planned(nodes, Grudge::randomHalves));
@@ -345,6 +353,16 @@ public final class FaultPackages {
 
     private static Generator cycle(Duration interval, Generator start, Generator stop) {
         return Gen.cycle(Gen.seq(Gen.sleep(interval), start, Gen.sleep(interval), stop));
+    }
+
+    /** The size of a majority of these nodes: more than half. */
+    static int majority(List<String> nodes) {
+        return nodes.size() / 2 + 1;
+    }
+
+    /** The size of the largest minority: what is left beside a majority, at least one node. */
+    static int minority(List<String> nodes) {
+        return Math.max(1, nodes.size() - majority(nodes));
     }
 
     static List<String> pick(List<String> nodes, int count, SplittableRandom rng) {

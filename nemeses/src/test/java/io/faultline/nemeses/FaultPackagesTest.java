@@ -43,6 +43,22 @@ class FaultPackagesTest {
     }
 
     @Test
+    void process_faults_take_one_a_minority_a_majority_or_all_of_five_nodes() {
+        assertThat(faults("kill-minority", 2).getFirst().value()).asList().hasSize(2);
+        assertThat(faults("pause", 2).getFirst().value()).asList().hasSize(1);
+        assertThat(faults("pause-minority", 2).getFirst().value()).asList().hasSize(2);
+        assertThat(faults("pause-majority", 2).getFirst().value()).asList().hasSize(3);
+        assertThat(faults("pause-all", 2).getFirst().value()).asList().containsExactlyElementsOf(NODES);
+        assertThat(faults("pause-majority", 2)).extracting(Invocation::f).startsWith("pause", "resume", "pause");
+    }
+
+    @Test
+    void on_three_nodes_a_minority_is_one_node_and_a_majority_two() {
+        assertThat(FaultPackages.minority(List.of("n1", "n2", "n3"))).isEqualTo(1);
+        assertThat(FaultPackages.majority(List.of("n1", "n2", "n3"))).isEqualTo(2);
+    }
+
+    @Test
     void a_partition_schedule_alternates_start_and_stop() {
         assertThat(faults("partition", 3))
                 .extracting(Invocation::f)
