@@ -6,6 +6,8 @@ import io.faultline.harness.docker.DockerEngine;
 import io.faultline.harness.docker.EngineInfo;
 import io.faultline.harness.images.ImageBuilder;
 import io.faultline.harness.images.NodeImage;
+import io.faultline.harness.images.PrometheusImage;
+import io.faultline.harness.monitoring.GrafanaMonitor;
 import io.faultline.harness.os.LocalCommand;
 import io.faultline.nemeses.FaultPackages;
 import java.io.PrintWriter;
@@ -69,6 +71,9 @@ final class DoctorCommand implements Callable<Integer> {
             imagesReady = base && images.present(node.tag());
             findings.add(image(node.base().tag(), base));
             findings.add(image(node.tag(), imagesReady));
+            findings.add(monitoringImages(
+                    images.present(PrometheusImage.defaultImage().tag()),
+                    DockerEngine.imagePresent(GrafanaMonitor.DEFAULT_GRAFANA_IMAGE)));
         }
         if (imagesReady) {
             findings.addAll(NodeToolProbe.probe(NodeImage.defaultImage().tag()));
@@ -129,6 +134,25 @@ final class DoctorCommand implements Callable<Integer> {
                 String.join(", ", usable) + (not.isEmpty() ? "" : "; not here: " + String.join(", ", not)),
                 "partitions and packet loss need the containers runtime with iptables inside the nodes; clock faults"
                         + " need it with libfaketime inside the nodes; netem needs a host kernel with sch_netem");
+    }
+
+    /** What {@code --grafana} can run here: Prometheus from a local build, Grafana only when its image is here. */
+    static Finding monitoringImages(boolean prometheus, boolean grafana) {
+        String prometheusTag = PrometheusImage.defaultImage().tag();
+        String detail = (prometheus ? prometheusTag : prometheusTag + " not built (a run builds it)") + "; "
+                + (grafana
+                        ? GrafanaMonitor.DEFAULT_GRAFANA_IMAGE
+                        : GrafanaMonitor.DEFAULT_GRAFANA_IMAGE + " not present (--grafana runs Prometheus alone"
+                                + " unless it can be pulled)");
+        return new Finding(
+                prometheus && grafana,
+                "--grafana images",
+                detail,
+                (prometheus ? "" : "./faultline images; ")
+                        + (grafana
+                                ? ""
+                                : "docker pull " + GrafanaMonitor.DEFAULT_GRAFANA_IMAGE
+                                        + " where a registry is reachable (Debian packages no Grafana)"));
     }
 
     private static Finding image(String tag, boolean present) {

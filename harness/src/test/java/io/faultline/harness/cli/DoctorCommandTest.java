@@ -48,4 +48,15 @@ class DoctorCommandTest {
         assertThat(finding.detail()).contains("packet-loss", "clock-bump").endsWith("not here: netem");
         assertThat(finding.render()).contains("netem needs a host kernel with sch_netem");
     }
+
+    @Test
+    void without_a_grafana_image_the_grafana_line_says_prometheus_runs_alone_and_how_to_get_grafana() {
+        DoctorCommand.Finding finding = DoctorCommand.monitoringImages(true, false);
+
+        assertThat(finding.ok()).isFalse();
+        assertThat(finding.detail())
+                .startsWith("faultline-prometheus:")
+                .contains("grafana/grafana:12.4.1 not present (--grafana runs Prometheus alone");
+        assertThat(finding.render()).contains("fix: docker pull grafana/grafana:12.4.1 where a registry is reachable");
+    }
 }
