@@ -74,7 +74,7 @@ public final class NetemNemesis implements Nemesis {
         List<String> targets = List.copyOf(plan.keySet());
         List<String> notSeen = new ArrayList<>();
         Map<String, String> seen = new LinkedHashMap<>();
-        List<PingStats> stats = PartitionNemesis.parallel(targets, node -> ping(node, nodes));
+        List<PingStats> stats = PartitionNemesis.parallel(targets, node -> PingStats.fromNextPeer(node, nodes, PINGS));
         for (int i = 0; i < targets.size(); i++) {
             String node = targets.get(i);
             PingStats s = stats.get(i);
@@ -117,13 +117,6 @@ public final class NetemNemesis implements Nemesis {
             ok &= stats.duplicates() > 0;
         }
         return ok;
-    }
-
-    private static PingStats ping(String node, NodeControl nodes) {
-        List<String> all = nodes.nodes();
-        String peer = all.get((all.indexOf(node) + 1) % all.size());
-        return PingStats.parse(
-                nodes.exec(peer, PingStats.command(nodes.address(node), PINGS)).output());
     }
 
     private static String describe(PingStats s) {

@@ -103,13 +103,10 @@ public final class PacketLossNemesis implements Nemesis {
     /** The share of pings from a peer that each node left unanswered, in percent (null: unknown). */
     private static Map<String, Double> measure(
             List<String> targets, NodeControl nodes, java.util.function.ToIntFunction<String> pings) {
-        List<String> all = nodes.nodes();
         List<Double> losses = PartitionNemesis.parallel(targets, node -> {
-            String peer = all.get((all.indexOf(node) + 1) % all.size());
-            NodeControl.CommandResult ping =
-                    nodes.exec(peer, PingStats.command(nodes.address(node), pings.applyAsInt(node)));
             try {
-                return PingStats.parse(ping.output()).lossPercent();
+                return PingStats.fromNextPeer(node, nodes, pings.applyAsInt(node))
+                        .lossPercent();
             } catch (IllegalStateException e) {
                 return null; // ping could not run: unknown
             }

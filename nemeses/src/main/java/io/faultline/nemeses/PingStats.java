@@ -1,5 +1,6 @@
 package io.faultline.nemeses;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -54,6 +55,18 @@ public record PingStats(
     private static int duplicates(String extras) {
         Matcher m = DUPLICATES.matcher(extras);
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    /**
+     * Pings {@code node} {@code count} times from the next node in order (the last from the first): how a packet fault
+     * on a node is seen from outside it, its replies leaving through its faulty network.
+     *
+     * @throws IllegalStateException when ping printed no summary (it could not run)
+     */
+    static PingStats fromNextPeer(String node, NodeControl nodes, int count) {
+        List<String> all = nodes.nodes();
+        String peer = all.get((all.indexOf(node) + 1) % all.size());
+        return parse(nodes.exec(peer, command(nodes.address(node), count)).output());
     }
 
     /** The command that measures: {@code count} echo requests 10 ms apart, waiting up to 2 s for the last. */
