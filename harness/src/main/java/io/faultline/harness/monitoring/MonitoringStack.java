@@ -2,11 +2,14 @@ package io.faultline.harness.monitoring;
 
 import io.faultline.harness.cluster.HostPort;
 import io.faultline.harness.cluster.NodeId;
+import io.faultline.harness.docker.Docker;
 import io.faultline.harness.docker.Leftovers;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +36,10 @@ final class MonitoringStack implements Monitor.Session {
 
     private static final Logger LOG = LoggerFactory.getLogger(MonitoringStack.class);
     private static final Duration STARTUP = Duration.ofSeconds(60);
+    /** Where Prometheus keeps its data inside its container. */
+    static final String TSDB = "/var/lib/faultline-prometheus";
+    /** The run's metrics as Prometheus stored them, kept in {@code RUN/monitoring/} after the run. */
+    static final String TSDB_ARCHIVE = "prometheus-data.tar";
 
     private final String id = UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, String> labels = Leftovers.labels("monitoring-" + id);
@@ -59,7 +66,7 @@ final class MonitoringStack implements Monitor.Session {
                 .withCommand(
                         "--config.file=" + PrometheusConfig.CONFIG_FILE,
                         "--web.listen-address=127.0.0.1:" + port,
-                        "--storage.tsdb.path=/var/lib/faultline-prometheus",
+                        "--storage.tsdb.path=" + TSDB,
                         "--storage.tsdb.retention.time=1d")
                 .withCreateContainerCmdModifier(cmd -> cmd.withName("faultline-" + id + "-prometheus"))
                 .waitingFor(Wait.forLogMessage(".*Server is ready to receive web requests.*", 1)
@@ -143,14 +150,41 @@ final class MonitoringStack implements Monitor.Session {
         return Optional.ofNullable(grafanaUri);
     }
 
-    /** Stops the target updates, keeps both logs under {@code RUN/monitoring/}, and removes the containers. */
+    /**
+     * Stops the target updates, keeps both logs and Prometheus's data ({@value #TSDB_ARCHIVE}) under {@code
+     * RUN/monitoring/}, and removes the containers.
+     */
     @Override
     public void close() {
         refresher.shutdownNow();
         if (grafana != null) {
             remove(grafana, "grafana");
         }
+        keepData();
         remove(prometheus, "prometheus");
+    }
+
+    /**
+     * Stops Prometheus gracefully (so it writes out what it holds in memory) and copies its data directory out as a
+     * tar: {@code tar xf prometheus-data.tar && prometheus --storage.tsdb.path=faultline-prometheus} shows the run's
+     * metrics again later, in Prometheus or a Grafana pointed at it.
+     */
+    private void keepData() {
+        String id = prometheus.getContainerId();
+        if (id == null) {
+            return;
+        }
+        Path archive = watch.runDirectory().resolve("monitoring").resolve(TSDB_ARCHIVE);
+        try {
+            Files.createDirectories(archive.getParent());
+            Docker.client().stopContainerCmd(id).withTimeout(10).exec();
+            try (InputStream tar =
+                    Docker.client().copyArchiveFromContainerCmd(id, TSDB).exec()) {
+                Files.copy(tar, archive, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not keep Prometheus's data in {}: {}", archive, e.getMessage());
+        }
     }
 
     private void remove(GenericContainer<?> container, String name) {

@@ -100,6 +100,26 @@ class GrafanaStackIT {
         assertThat(Files.readString(run.directory().resolve("monitoring").resolve("prometheus.log")))
                 .as("Prometheus's log is kept")
                 .contains("Server is ready to receive web requests");
+        assertThat(tarEntries(run.directory().resolve("monitoring").resolve(MonitoringStack.TSDB_ARCHIVE)))
+                .as("Prometheus's data is kept: its write-ahead log, with the run's samples in it")
+                .anySatisfy((name, size) -> {
+                    assertThat(name).matches("faultline-prometheus/wal/[0-9]+");
+                    assertThat(size).isPositive();
+                });
+    }
+
+    /** Name and size of each entry of a tar archive (ustar: a 512-byte header per entry, then its data). */
+    private static java.util.Map<String, Long> tarEntries(Path tar) throws IOException {
+        byte[] bytes = Files.readAllBytes(tar);
+        java.util.Map<String, Long> names = new java.util.LinkedHashMap<>();
+        int at = 0;
+        while (at + 512 <= bytes.length && bytes[at] != 0) {
+            String name = new String(bytes, at, 100, StandardCharsets.US_ASCII).replace("\0", "");
+            long size = Long.parseLong(new String(bytes, at + 124, 11, StandardCharsets.US_ASCII).trim(), 8);
+            names.put(name, size);
+            at += 512 + (int) ((size + 511) / 512 * 512);
+        }
+        return names;
     }
 
     @Test
