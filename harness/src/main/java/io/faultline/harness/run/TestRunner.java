@@ -100,27 +100,29 @@ public final class TestRunner {
         Workload workload =
                 Workloads.create(spec.workload(), new Workloads.WorkloadOptions(spec.keys(), spec.values()));
         Db db = Dbs.create(spec.db(), spec.bugs());
+        // What the run cannot do is refused before it leaves a run directory behind.
+        FaultPackage faults = FaultPackage.none();
+        ClusterRuntime runtime = null;
+        if (db.needsCluster()) {
+            runtime = spec.runtime() != null ? spec.runtime() : ClusterRuntime.choose();
+            faults = FaultPackages.create(spec.nemesis(), nodeNames(spec.nodes()), spec.faultInterval());
+            refuseUnmetNeeds(spec.nemesis(), faults, runtime);
+        } else if (!spec.nemesis().equals("none")) {
+            throw new IllegalArgumentException("the db " + db.name() + " has no nodes to fault: use --nemesis none");
+        }
         RunDirectory run = RunDirectory.create(spec.store(), spec.name());
         log(run, "run " + run.path() + " (seed " + spec.seed() + ")");
         run.writeJson(run.test(), testJson(spec));
         Cluster cluster = null;
         List<Op> history;
-        FaultPackage faults = FaultPackage.none();
         RunMetrics live = metrics == null ? null : new RunMetrics();
         try (MetricsServer server = live == null ? null : startMetrics(live, run);
                 HistoryJournal journal =
                         live == null ? new HistoryJournal(run.history()) : new HistoryJournal(run.history(), live)) {
             ClusterNodeControl control;
-            if (!db.needsCluster()) {
-                if (!spec.nemesis().equals("none")) {
-                    throw new IllegalArgumentException(
-                            "the db " + db.name() + " has no nodes to fault: use --nemesis none");
-                }
+            if (runtime == null) {
                 control = null;
             } else {
-                ClusterRuntime runtime = spec.runtime() != null ? spec.runtime() : ClusterRuntime.choose();
-                faults = FaultPackages.create(spec.nemesis(), nodeNames(spec.nodes()), spec.faultInterval());
-                refuseUnmetNeeds(spec.nemesis(), faults, runtime);
                 log(run, "starting " + spec.nodes() + " nodes (" + runtime.label() + ")");
                 ClusterSpec clusterSpec = new ClusterSpec(
                                 spec.nodes(), db.nodeArgs(), run.path(), Duration.ofSeconds(90))

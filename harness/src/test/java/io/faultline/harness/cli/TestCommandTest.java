@@ -56,7 +56,7 @@ class TestCommandTest {
     }
 
     @Test
-    void asking_for_partitions_on_local_processes_is_bad_usage_with_the_reason() {
+    void asking_for_partitions_on_local_processes_is_bad_usage_with_the_reason_and_leaves_no_run_behind() {
         int exit = run(
                 "test",
                 "--runtime",
@@ -72,6 +72,7 @@ class TestCommandTest {
         assertThat(err.toString())
                 .contains("needs iptables inside each node's own network (the containers runtime)")
                 .contains("--nemesis link-partition, kill or pause");
+        assertThat(store).isEmptyDirectory();
     }
 
     @Test
