@@ -31,6 +31,30 @@ final class CycleSearch {
 
     private record Spec(AnomalyType target, int sccKinds, int pivot, int backKinds, boolean nonadjacent) {}
 
+    /**
+     * The anomaly a cycle names, by variant (plain, with process edges, with realtime edges) and by what its
+     * dependency edges are: ww only (G0), with wr (G1c), one rw (G-single), non-adjacent rw (G-nonadjacent),
+     * adjacent rw (G2-item).
+     */
+    private static final AnomalyType[][] ANOMALIES = {
+        {AnomalyType.G0, AnomalyType.G1C, AnomalyType.G_SINGLE_ITEM, AnomalyType.G_NONADJACENT_ITEM, AnomalyType.G2_ITEM
+        },
+        {
+            AnomalyType.G0_PROCESS,
+            AnomalyType.G1C_PROCESS,
+            AnomalyType.G_SINGLE_ITEM_PROCESS,
+            AnomalyType.G_NONADJACENT_ITEM_PROCESS,
+            AnomalyType.G2_ITEM_PROCESS
+        },
+        {
+            AnomalyType.G0_REALTIME,
+            AnomalyType.G1C_REALTIME,
+            AnomalyType.G_SINGLE_ITEM_REALTIME,
+            AnomalyType.G_NONADJACENT_ITEM_REALTIME,
+            AnomalyType.G2_ITEM_REALTIME
+        }
+    };
+
     private static final List<Spec> SPECS = specs();
 
     private final DependencyGraph g;
@@ -88,29 +112,7 @@ final class CycleSearch {
         int p = PROCESS.bit();
         int rt = REALTIME.bit() | p;
         int[] extras = {0, p, rt};
-        AnomalyType[][] names = {
-            {
-                AnomalyType.G0,
-                AnomalyType.G1C,
-                AnomalyType.G_SINGLE_ITEM,
-                AnomalyType.G_NONADJACENT_ITEM,
-                AnomalyType.G2_ITEM
-            },
-            {
-                AnomalyType.G0_PROCESS,
-                AnomalyType.G1C_PROCESS,
-                AnomalyType.G_SINGLE_ITEM_PROCESS,
-                AnomalyType.G_NONADJACENT_ITEM_PROCESS,
-                AnomalyType.G2_ITEM_PROCESS
-            },
-            {
-                AnomalyType.G0_REALTIME,
-                AnomalyType.G1C_REALTIME,
-                AnomalyType.G_SINGLE_ITEM_REALTIME,
-                AnomalyType.G_NONADJACENT_ITEM_REALTIME,
-                AnomalyType.G2_ITEM_REALTIME
-            }
-        };
+        AnomalyType[][] names = ANOMALIES;
         int[] pivots = {0, p, REALTIME.bit()};
         for (int v = 0; v < 3; v++) {
             int x = extras[v];
@@ -292,29 +294,6 @@ final class CycleSearch {
         }
         int variant = realtime ? 2 : process ? 1 : 0;
         int base = rw == 0 ? (wr ? 1 : 0) : rw == 1 ? 2 : adjacentRw ? 4 : 3;
-        AnomalyType[][] all = {
-            {
-                AnomalyType.G0,
-                AnomalyType.G1C,
-                AnomalyType.G_SINGLE_ITEM,
-                AnomalyType.G_NONADJACENT_ITEM,
-                AnomalyType.G2_ITEM
-            },
-            {
-                AnomalyType.G0_PROCESS,
-                AnomalyType.G1C_PROCESS,
-                AnomalyType.G_SINGLE_ITEM_PROCESS,
-                AnomalyType.G_NONADJACENT_ITEM_PROCESS,
-                AnomalyType.G2_ITEM_PROCESS
-            },
-            {
-                AnomalyType.G0_REALTIME,
-                AnomalyType.G1C_REALTIME,
-                AnomalyType.G_SINGLE_ITEM_REALTIME,
-                AnomalyType.G_NONADJACENT_ITEM_REALTIME,
-                AnomalyType.G2_ITEM_REALTIME
-            }
-        };
-        return all[variant][base];
+        return ANOMALIES[variant][base];
     }
 }
