@@ -273,8 +273,24 @@ final class ReportPage {
                 .close();
     }
 
-    private static String text(JsonNode v) {
+    /** A spec value as a person reads it: {@code none} for null, ISO-8601 durations ({@code PT1M30S}) in seconds. */
+    static String text(JsonNode v) {
+        if (v.isNull() || v.isMissingNode()) {
+            return "none";
+        }
+        if (v.isTextual() && v.asText().startsWith("PT")) {
+            try {
+                return seconds(java.time.Duration.parse(v.asText()));
+            } catch (java.time.format.DateTimeParseException e) {
+                return v.asText();
+            }
+        }
         return v.isValueNode() ? v.asText() : v.toString();
+    }
+
+    private static String seconds(java.time.Duration d) {
+        java.math.BigDecimal s = java.math.BigDecimal.valueOf(d.toNanos(), 9).stripTrailingZeros();
+        return (s.scale() < 0 ? s.setScale(0) : s).toPlainString() + " s";
     }
 
     private static String json(Object value) {

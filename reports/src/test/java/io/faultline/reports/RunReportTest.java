@@ -52,6 +52,12 @@ class RunReportTest {
         assertThat(row(summary, "seed").get(1)).isNotBlank();
         assertThat(row(summary, "workload")).containsExactly("workload", "bank");
         assertThat(row(summary, "code version").get(1)).startsWith("development");
+        assertThat(row(summary, "runtime"))
+                .as("an in-memory run has no cluster runtime")
+                .containsExactly("runtime", "none");
+        assertThat(row(summary, "timeLimit")).as("durations in seconds").containsExactly("timeLimit", "3 s");
+        assertThat(row(summary, "opTimeout")).containsExactly("opTimeout", "5 s");
+        assertThat(summary.text()).doesNotContain("null", "PT");
         Element counts = doc.selectFirst("table.counts");
         assertThat(row(counts, "read")).containsExactly("read", "156", "0", "0", "0", "156");
         assertThat(row(counts, "transfer")).containsExactly("transfer", "126", "12", "0", "0", "138");

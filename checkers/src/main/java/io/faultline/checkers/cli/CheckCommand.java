@@ -136,8 +136,10 @@ public final class CheckCommand implements Callable<Integer> {
         try {
             fmt = format.equalsIgnoreCase("auto") ? null : HistoryFormat.parse(format);
             initialValue = initial == null ? null : parseInitial(initial);
-            if (model != null && !CheckerModels.handles(model)) {
-                Models.byName(model, initialValue);
+            if (model != null && !CheckerModels.handles(model) && !Models.NAMES.contains(model)) {
+                throw new IllegalArgumentException("unknown model '" + model + "': expected a linearizability model ("
+                        + String.join(", ", Models.NAMES) + ") or a whole-history checker ("
+                        + String.join(", ", CheckerModels.NAMES) + ")");
             }
             transactional =
                     consistencyModels.stream().map(ConsistencyModel::byLabel).toList();

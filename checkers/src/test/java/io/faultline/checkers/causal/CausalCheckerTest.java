@@ -3,6 +3,7 @@ package io.faultline.checkers.causal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.faultline.checkers.CheckResult;
+import io.faultline.checkers.TestData;
 import io.faultline.checkers.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,10 +18,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The POPL'17 examples with the verdicts of shared/data/causal/EXPECTED.txt, and session guarantees. */
+/** The POPL'17 examples with the verdicts of testdata/causal/EXPECTED.txt, and session guarantees. */
 class CausalCheckerTest {
-    static final Path CAUSAL =
-            Path.of(System.getProperty("faultline.shared", "../../shared")).resolve("data/causal");
+    static final Path CAUSAL = TestData.of("causal");
 
     @TempDir
     Path dir;

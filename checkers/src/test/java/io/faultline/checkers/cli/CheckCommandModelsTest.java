@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.faultline.checkers.TestData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,10 +15,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code check} with the list-append, causal and datatype models, on the shared data and small files. */
+/** {@code check} with the list-append, causal and datatype models, on the repository's testdata and small files. */
 class CheckCommandModelsTest {
-    static final Path DATA =
-            Path.of(System.getProperty("faultline.shared", "../../shared")).resolve("data");
+    static final Path DATA = TestData.of("");
     static final Path ELLE = DATA.resolve("elle/list-append");
     static final Path CAUSAL = DATA.resolve("causal/bouajjani-rw");
 

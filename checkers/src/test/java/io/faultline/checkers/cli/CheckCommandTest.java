@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.faultline.checkers.TestData;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -16,8 +17,7 @@ import picocli.CommandLine;
 
 /** The command run in-process, its output captured. */
 class CheckCommandTest {
-    static final Path DATA =
-            Path.of(System.getProperty("faultline.shared", "../../shared")).resolve("data/porcupine");
+    static final Path DATA = TestData.of("porcupine");
 
     @TempDir
     Path dir;
@@ -144,6 +144,17 @@ class CheckCommandTest {
         assertThat(badOption.exit()).as("unknown model").isEqualTo(254);
         assertThat(run("--frobnicate").exit()).as("unknown option").isEqualTo(254);
         assertThat(run("--timeout", "soon", "x").exit()).as("bad duration").isEqualTo(254);
+    }
+
+    @Test
+    void an_unknown_model_is_refused_with_every_model_check_knows() {
+        Run nope = run("--model", "nope", DATA.resolve("kv/c01-ok.txt").toString());
+
+        assertThat(nope.exit()).isEqualTo(254);
+        assertThat(nope.err())
+                .contains("unknown model 'nope'")
+                .contains("cas-register", "mutex", "multi-register")
+                .contains("list-append", "causal-memory", "set-full", "bank", "total-queue");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.faultline.checkers.linear;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.faultline.checkers.TestData;
 import io.faultline.checkers.Verdict;
 import io.faultline.checkers.format.Histories;
 import io.faultline.checkers.history.PairedHistory;
@@ -19,8 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Porcupine's own test histories, each with the verdict its test suite states (EXPECTED.txt). */
 class GoldenHistoriesTest {
-    static final Path DATA =
-            Path.of(System.getProperty("faultline.shared", "../../shared")).resolve("data/porcupine");
+    static final Path DATA = TestData.of("porcupine");
 
     /** One row of EXPECTED.txt. */
     record Expected(String file, Verdict verdict) {
@@ -61,9 +61,9 @@ class GoldenHistoriesTest {
     }
 
     @Test
-    void the_shared_test_data_is_present_with_all_its_verdicts() throws IOException {
+    void the_test_data_is_present_with_all_its_verdicts() throws IOException {
         assertThat(DATA.resolve("EXPECTED.txt"))
-                .as("shared Porcupine data under %s (system property faultline.shared)", DATA)
+                .as("Porcupine data under %s (system property faultline.testdata)", DATA)
                 .isRegularFile();
         assertThat(etcd().count()).as("etcd histories with a verdict").isEqualTo(102);
         assertThat(kv().count()).as("kv histories with a verdict").isEqualTo(6);

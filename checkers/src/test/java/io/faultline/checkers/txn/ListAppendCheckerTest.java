@@ -3,6 +3,7 @@ package io.faultline.checkers.txn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.faultline.checkers.CheckResult;
+import io.faultline.checkers.TestData;
 import io.faultline.checkers.Verdict;
 import io.faultline.checkers.format.Histories;
 import io.faultline.checkers.format.HistoryFormat;
@@ -20,14 +21,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Elle's list-append corpus with the verdicts its tests assert (shared/data/elle/EXPECTED.txt). */
+/** Elle's list-append corpus with the verdicts its tests assert (testdata/elle/EXPECTED.txt). */
 class ListAppendCheckerTest {
 
-    static final Path ELLE =
-            Path.of(System.getProperty("faultline.shared", "../../shared")).resolve("data/elle/list-append");
+    static final Path ELLE = TestData.of("elle/list-append");
 
     static List<Op> read(Path path) {
-        assertThat(path).as("Elle's list-append corpus in shared/").exists();
+        assertThat(path).as("Elle's list-append corpus in testdata/").exists();
         try (HistoryReader reader = Histories.open(path, HistoryFormat.EDN, false)) {
             return drain(reader);
         }

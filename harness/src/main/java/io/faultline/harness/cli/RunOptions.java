@@ -49,8 +49,8 @@ final class RunOptions {
     @Option(
             names = "--bug",
             split = ",",
-            description =
-                    "Known-wrong modes of the store: stale-reads, no-fsync, ack-before-commit, split-brain, lease-no-clock-bound.")
+            completionCandidates = HelpLists.Bugs.class,
+            description = "Known-wrong modes of the store, comma-separated: ${COMPLETION-CANDIDATES}.")
     List<String> bugs = new ArrayList<>();
 
     @Option(
@@ -159,6 +159,16 @@ final class RunOptions {
     /** The runtime asked for, or the one a test would choose (containers when a Docker engine answers). */
     ClusterRuntime runtime() {
         return runtime != null ? ClusterRuntime.parse(runtime) : ClusterRuntime.choose();
+    }
+
+    /**
+     * The folder a run goes in when {@code --name} is not given: {@code WORKLOAD-NEMESIS}, and {@code _BUG} for each
+     * {@code --bug}, so that runs of a deliberately wrong store are never filed with runs of the correct one.
+     */
+    String defaultName(String workload, String nemesis) {
+        StringBuilder name = new StringBuilder(workload).append('-').append(nemesis);
+        bugs.forEach(bug -> name.append('_').append(bug));
+        return name.toString();
     }
 
     TestSpec spec(String name, String workload, String nemesis) {

@@ -33,14 +33,16 @@ final class TestAllCommand implements Callable<Integer> {
             names = "--workloads",
             split = ",",
             defaultValue = "register,multi-register",
-            description = "Workloads (default ${DEFAULT-VALUE}).")
+            completionCandidates = HelpLists.Workloads.class,
+            description = "Workloads, comma-separated: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
     List<String> workloads;
 
     @Option(
             names = "--nemeses",
             split = ",",
             defaultValue = "partition,kill",
-            description = "Nemeses (default ${DEFAULT-VALUE}).")
+            completionCandidates = HelpLists.Nemeses.class,
+            description = "Nemeses, comma-separated: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
     List<String> nemeses;
 
     @CommandLine.Mixin
@@ -54,7 +56,7 @@ final class TestAllCommand implements Callable<Integer> {
         long seed = options.firstSeed();
         for (String workload : workloads) {
             for (String nemesis : nemeses) {
-                TestSpec base = options.spec(workload + "-" + nemesis, workload, nemesis);
+                TestSpec base = options.spec(options.defaultName(workload, nemesis), workload, nemesis);
                 Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
                 for (int i = 0; i < options.testCount; i++) {
                     RunResult result =

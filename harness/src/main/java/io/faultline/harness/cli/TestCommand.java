@@ -33,18 +33,22 @@ final class TestCommand implements Callable<Integer> {
     @Option(
             names = "--workload",
             defaultValue = "register",
-            description =
-                    "register, cas-register, multi-register, set, counter, list-append (default ${DEFAULT-VALUE}).")
+            completionCandidates = HelpLists.Workloads.class,
+            description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
     String workload;
 
     @Option(
             names = "--nemesis",
             defaultValue = "partition",
-            description =
-                    "none, partition, partition-one, partition-ring, partition-bridge, kill, kill-majority, kill-all, pause, kill-primary, pause-primary, packet-loss, clock-bump, clock-strobe, skew-isolate-primary (default ${DEFAULT-VALUE}); ./faultline doctor lists those this machine supports.")
+            completionCandidates = HelpLists.Nemeses.class,
+            description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}; docs/nemeses.md says what each does);"
+                    + " ./faultline doctor lists those this machine supports.")
     String nemesis;
 
-    @Option(names = "--name", description = "Test name, the folder under the store (default: WORKLOAD-NEMESIS).")
+    @Option(
+            names = "--name",
+            description =
+                    "Test name, the folder under the store (default: WORKLOAD-NEMESIS, then _BUG for each --bug).")
     String name;
 
     @CommandLine.Mixin
@@ -60,7 +64,7 @@ final class TestCommand implements Callable<Integer> {
             out.println("no Docker engine: local processes share one network, so the demo cuts the links between"
                     + " them at their proxies instead of with iptables (--nemesis " + fault + ")");
         }
-        TestSpec base = options.spec(name != null ? name : workload + "-" + fault, workload, fault);
+        TestSpec base = options.spec(name != null ? name : options.defaultName(workload, fault), workload, fault);
         Verdict merged = Verdict.VALID;
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < options.testCount; i++) {

@@ -28,12 +28,24 @@ public final class ImageBuilder {
     /** What {@link #ensure} did for one image. */
     public record Outcome(String tag, boolean built, Duration took) {}
 
+    /** The label naming the checkout that built an image ({@link Checkout#id()}). */
+    public static final String CHECKOUT = "io.faultline.checkout";
+
     private final DockerClient docker;
     private final Consumer<String> progress;
+    private final Checkout checkout;
+    private final ImageClaims claims;
 
+    /** A builder for the running checkout, with this user's image claims. */
     public ImageBuilder(Consumer<String> progress) {
+        this(progress, Checkout.current(), ImageClaims.inCache());
+    }
+
+    public ImageBuilder(Consumer<String> progress, Checkout checkout, ImageClaims claims) {
         this.docker = Docker.client();
         this.progress = progress;
+        this.checkout = checkout;
+        this.claims = claims;
     }
 
     public boolean present(String tag) {
@@ -45,11 +57,15 @@ public final class ImageBuilder {
         }
     }
 
-    /** Builds the node image, and its base first, when missing. */
+    /**
+     * Builds the node image, and its base first, when missing, and records that this checkout uses it (so that
+     * another checkout's pruning keeps it).
+     */
     public List<Outcome> ensure(NodeImage node) {
         List<Outcome> outcomes = new ArrayList<>();
         outcomes.add(ensure(node.base()));
         long start = System.nanoTime();
+        claims.claim(checkout, node.tag());
         if (present(node.tag())) {
             outcomes.add(new Outcome(node.tag(), false, since(start)));
             return outcomes;
@@ -95,13 +111,14 @@ public final class ImageBuilder {
     }
 
     /**
-     * Builds the Dockerfile in {@code context} as {@code tag}, labelled as ours with its content key (the prune step
-     * finds stale ones by it), never pulling: its {@code FROM} is a local image.
+     * Builds the Dockerfile in {@code context} as {@code tag}, labelled as ours with its content key and the
+     * checkout that built it (the prune step removes only that checkout's images), never pulling: its {@code FROM}
+     * is a local image.
      */
     private void buildFromLocal(Path context, String tag, String key) {
         docker.buildImageCmd(context.toFile())
                 .withTags(Set.of(tag))
-                .withLabels(Map.of(Leftovers.MANAGED, "image", "io.faultline.key", key))
+                .withLabels(Map.of(Leftovers.MANAGED, "image", "io.faultline.key", key, CHECKOUT, checkout.id()))
                 .withPull(false)
                 .start()
                 .awaitImageId();
@@ -242,14 +259,21 @@ public final class ImageBuilder {
         }
     }
 
-    /** Removes node images built from other inputs (older jars), unless a container still uses them. */
+    /**
+     * Removes the node images this checkout built from other inputs (older jars), keeping any that another live
+     * checkout on this machine uses now ({@link ImageClaims}) or that a container still uses. Images other
+     * checkouts built, and images from before checkouts were labelled, are never touched.
+     */
     public List<String> pruneSuperseded(NodeImage current) {
+        Set<String> keep = claims.claimedByOthers(checkout);
         List<String> removed = new ArrayList<>();
-        for (var image :
-                docker.listImagesCmd().withImageNameFilter("faultline-node").exec()) {
+        for (var image : docker.listImagesCmd()
+                .withImageNameFilter("faultline-node")
+                .withLabelFilter(Map.of(CHECKOUT, checkout.id()))
+                .exec()) {
             String[] tags = image.getRepoTags() == null ? new String[0] : image.getRepoTags();
             for (String tag : tags) {
-                if (tag.startsWith("faultline-node:") && !tag.equals(current.tag())) {
+                if (tag.startsWith("faultline-node:") && !tag.equals(current.tag()) && !keep.contains(tag)) {
                     try {
                         docker.removeImageCmd(tag).exec();
                         removed.add(tag);

@@ -112,7 +112,8 @@ public final class TestRunner {
         }
         RunDirectory run = RunDirectory.create(spec.store(), spec.name());
         log(run, "run " + run.path() + " (seed " + spec.seed() + ")");
-        run.writeJson(run.test(), testJson(spec));
+        // test.json names the runtime the run really used, also when the spec left the choice to the machine.
+        run.writeJson(run.test(), testJson(runtime == null ? spec : spec.withRuntime(runtime)));
         Cluster cluster = null;
         List<Op> history;
         RunMetrics live = metrics == null ? null : new RunMetrics();

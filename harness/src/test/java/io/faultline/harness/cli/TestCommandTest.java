@@ -56,6 +56,51 @@ class TestCommandTest {
     }
 
     @Test
+    void help_lists_every_workload_nemesis_and_bug_the_command_accepts() {
+        int exit = run("test", "--help");
+
+        assertThat(exit).isZero();
+        String help = out.toString().replaceAll("\\s+", " ");
+        for (String name : io.faultline.workloads.Workloads.all().keySet()) {
+            assertThat(help).as("workload %s", name).contains(name);
+        }
+        assertThat(help).contains("bank, ");
+        for (String name : io.faultline.nemeses.FaultPackages.DESCRIPTIONS.keySet()) {
+            assertThat(help).as("nemesis %s", name).contains(name);
+        }
+        for (String bug : io.faultline.harness.db.BundledStore.BUGS) {
+            assertThat(help).as("bug %s", bug).contains(bug);
+        }
+    }
+
+    @Test
+    void a_run_of_a_deliberately_wrong_store_is_named_after_its_bugs() throws Exception {
+        int exit = run(
+                "test",
+                "--runtime",
+                "processes",
+                "--nodes",
+                "3",
+                "--workload",
+                "register",
+                "--nemesis",
+                "none",
+                "--bug",
+                "stale-reads,no-fsync",
+                "--time-limit",
+                "2s",
+                "--recovery",
+                "1s",
+                "--store",
+                store.toString());
+
+        assertThat(exit).as("a verdict, whichever it is: %s%s", out, err).isIn(0, 1, 2);
+        assertThat(store.resolve("register-none_stale-reads_no-fsync")).isDirectory();
+        assertThat(Files.readString(store.resolve("latest").resolve("test.json")))
+                .contains("\"name\" : \"register-none_stale-reads_no-fsync\"");
+    }
+
+    @Test
     void asking_for_partitions_on_local_processes_is_bad_usage_with_the_reason_and_leaves_no_run_behind() {
         int exit = run(
                 "test",
