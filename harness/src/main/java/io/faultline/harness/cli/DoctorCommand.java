@@ -1,6 +1,7 @@
 package io.faultline.harness.cli;
 
 import io.faultline.harness.cluster.ClusterRuntime;
+import io.faultline.harness.cluster.NodeProcesses;
 import io.faultline.harness.docker.Docker;
 import io.faultline.harness.docker.DockerEngine;
 import io.faultline.harness.docker.EngineInfo;
@@ -96,6 +97,26 @@ final class DoctorCommand implements Callable<Integer> {
                                         ? " (a Docker engine answers)"
                                         : " (no Docker engine: local processes, network faults inside nodes unavailable)"),
                 ""));
+        List<NodeProcesses.NodeProcess> orphans = NodeProcesses.orphans();
+        findings.add(
+                orphans.isEmpty()
+                        ? new Finding(true, "leftovers of dead runs", "no node process of a dead run", "")
+                        : new Finding(
+                                false,
+                                "leftovers of dead runs",
+                                orphans.size() + " node processes whose harness is gone"
+                                        + (orphans.stream().anyMatch(NodeProcesses.NodeProcess::stopped)
+                                                ? ", some paused"
+                                                : ""),
+                                "./faultline clean"));
+        List<String> containerLeftovers = Docker.takeLeftoversRemoved();
+        if (!containerLeftovers.isEmpty()) {
+            findings.add(new Finding(
+                    true,
+                    "leftovers of dead runs",
+                    "removed " + containerLeftovers.size() + " containers and networks of dead runs",
+                    ""));
+        }
         ClusterRuntime chosen = override != null && !override.isBlank() ? ClusterRuntime.parse(override) : runtime;
         boolean iptables = findings.stream().anyMatch(f -> f.ok() && f.what().startsWith("iptables"));
         boolean faketime = findings.stream().anyMatch(f -> f.ok() && f.what().startsWith("libfaketime"));

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             io.faultline.checkers.cli.CheckCommand.class,
             ImagesCommand.class,
             DoctorCommand.class,
+            CleanCommand.class,
             ClusterCommand.class,
             ProxyCommand.class,
             ServeCommand.class

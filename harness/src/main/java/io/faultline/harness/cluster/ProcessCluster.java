@@ -17,8 +17,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A cluster of local JVMs on loopback ports: the runtime used when no Docker engine is reachable. Kill is SIGKILL,
@@ -28,19 +31,31 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ProcessCluster implements Cluster {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessCluster.class);
+
+    private final String id;
     private final List<Node> nodes;
     private final @Nullable ToxiproxyServer proxy;
     private final @Nullable ProxiedLinks links;
+    private final @Nullable Reaper reaper;
 
-    private ProcessCluster(List<Node> nodes, @Nullable ToxiproxyServer proxy, @Nullable ProxiedLinks links) {
+    private ProcessCluster(
+            String id,
+            List<Node> nodes,
+            @Nullable ToxiproxyServer proxy,
+            @Nullable ProxiedLinks links,
+            @Nullable Reaper reaper) {
+        this.id = id;
         this.nodes = List.copyOf(nodes);
         this.proxy = proxy;
         this.links = links;
+        this.reaper = reaper;
     }
 
     /**
      * Starts every node and waits until all are healthy; on failure, stops what started and throws. Refuses a
-     * {@link ProxyImage.Toxiproxy} before starting anything: this runtime's proxy runs in the harness's JVM.
+     * {@link ProxyImage.Toxiproxy} before starting anything: this runtime's proxy runs in the harness's JVM. First
+     * removes the nodes of dead runs, saying so; then starts a {@link Reaper}, so that these nodes die with this JVM.
      */
     public static ProcessCluster start(ClusterSpec spec) {
         if (spec.proxyImage() instanceof ProxyImage.Toxiproxy(String image)) {
@@ -48,6 +63,12 @@ public final class ProcessCluster implements Cluster {
                     + " processes the link proxy is Faultline's own, running inside the harness's JVM (use --runtime"
                     + " containers, or leave out --toxiproxy-image)");
         }
+        for (NodeProcesses.NodeProcess leftover : NodeProcesses.removeOrphans()) {
+            LOG.warn("removed a leftover of a dead run: {}", leftover);
+        }
+        String clusterId = UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> environment = new LinkedHashMap<>(spec.environment());
+        environment.putAll(NodeProcesses.environment(clusterId));
         Path jar = NodeDistribution.jar();
         int[] free = freePorts(2 * spec.size());
         Map<NodeId, int[]> ports = new LinkedHashMap<>();
@@ -100,9 +121,9 @@ public final class ProcessCluster implements Cluster {
                     new HostPort("127.0.0.1", ports.get(id)[0]),
                     new HostPort("127.0.0.1", ports.get(id)[1]),
                     spec.readyTimeout(),
-                    spec.environment()));
+                    environment));
         }
-        return Starter.startAll(new ProcessCluster(nodes, proxy, links));
+        return Starter.startAll(new ProcessCluster(clusterId, nodes, proxy, links, Reaper.start(clusterId)));
     }
 
     private static ToxiproxyServer startProxy() {
@@ -128,6 +149,11 @@ public final class ProcessCluster implements Cluster {
         return nodes;
     }
 
+    /** The id its nodes carry in their environment ({@link NodeProcesses#CLUSTER}). */
+    public String id() {
+        return id;
+    }
+
     @Override
     public void close() {
         for (Node node : nodes) {
@@ -135,6 +161,9 @@ public final class ProcessCluster implements Cluster {
         }
         if (proxy != null) {
             proxy.close();
+        }
+        if (reaper != null) {
+            reaper.close();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.faultline.harness.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import java.util.List;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.utility.TestcontainersConfiguration;
 
@@ -11,6 +12,7 @@ import org.testcontainers.utility.TestcontainersConfiguration;
 public final class Docker {
 
     private static EngineInfo engine;
+    private static List<String> leftoversRemoved = List.of();
 
     private Docker() {}
 
@@ -26,10 +28,21 @@ public final class Docker {
                     .orElseThrow(() -> new DockerUnavailableException(DockerEngine.whyUnreachable()));
             String ryuk = TestcontainersConfiguration.getInstance().getRyukImage();
             TestcontainersSettings.apply(found, DockerEngine.imagePresent(ryuk));
-            Leftovers.removeOrphans(DockerClientFactory.instance().client());
+            leftoversRemoved = List.copyOf(
+                    Leftovers.removeOrphans(DockerClientFactory.instance().client()));
             engine = found;
         }
         return engine;
+    }
+
+    /**
+     * What the first use of the engine removed (containers and networks of dead runs, {@link Leftovers}) and no
+     * caller has taken yet; each line is handed out once.
+     */
+    public static synchronized List<String> takeLeftoversRemoved() {
+        List<String> taken = leftoversRemoved;
+        leftoversRemoved = List.of();
+        return taken;
     }
 
     /** Testcontainers' shared docker-java client (never close it). */

@@ -36,33 +36,43 @@ public final class Leftovers {
         return hostname() + ":" + ProcessHandle.current().pid();
     }
 
-    /** Removes containers, then networks, whose owner ran on this host and no longer lives. */
-    public static void removeOrphans(DockerClient docker) {
+    /**
+     * Removes containers (paused ones too), then networks, whose owner ran on this host and no longer lives; returns
+     * a line for each, naming it and its dead owner.
+     */
+    public static List<String> removeOrphans(DockerClient docker) {
+        List<String> removed = new java.util.ArrayList<>();
         List<Container> containers = docker.listContainersCmd()
                 .withShowAll(true)
                 .withLabelFilter(Map.of(MANAGED, "true"))
                 .exec();
         for (Container c : containers) {
-            if (orphaned(c.getLabels().get(OWNER))) {
-                LOG.info(
-                        "removing leftover container {} of a dead run ({})",
-                        c.getNames()[0],
-                        c.getLabels().get(OWNER));
-                quietly(() -> docker.removeContainerCmd(c.getId())
+            String owner = c.getLabels().get(OWNER);
+            if (orphaned(owner)) {
+                String what = "container " + c.getNames()[0] + " (" + c.getState() + ") of a dead run (" + owner + ")";
+                LOG.info("removing leftover {}", what);
+                if (quietly(() -> docker.removeContainerCmd(c.getId())
                         .withForce(true)
                         .withRemoveVolumes(true)
-                        .exec());
+                        .exec())) {
+                    removed.add(what);
+                }
             }
         }
         List<Network> networks = docker.listNetworksCmd()
                 .withFilter("label", List.of(MANAGED + "=true"))
                 .exec();
         for (Network n : networks) {
-            if (orphaned(n.getLabels().get(OWNER))) {
-                LOG.info("removing leftover network {} of a dead run", n.getName());
-                quietly(() -> docker.removeNetworkCmd(n.getId()).exec());
+            String owner = n.getLabels().get(OWNER);
+            if (orphaned(owner)) {
+                String what = "network " + n.getName() + " of a dead run (" + owner + ")";
+                LOG.info("removing leftover {}", what);
+                if (quietly(() -> docker.removeNetworkCmd(n.getId()).exec())) {
+                    removed.add(what);
+                }
             }
         }
+        return removed;
     }
 
     static boolean orphaned(String owner) {
@@ -89,11 +99,13 @@ public final class Leftovers {
         }
     }
 
-    private static void quietly(Runnable r) {
+    private static boolean quietly(Runnable r) {
         try {
             r.run();
+            return true;
         } catch (RuntimeException e) {
             LOG.warn("could not remove a leftover: {}", e.getMessage());
+            return false;
         }
     }
 }

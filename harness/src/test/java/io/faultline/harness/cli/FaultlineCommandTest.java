@@ -32,7 +32,16 @@ class FaultlineCommandTest {
                 .allMatch(l -> l.matches("^  [a-z-]+ {2,}\\S.*"))
                 .extracting(l -> l.trim().split(" ")[0])
                 .containsExactly(
-                        "test", "test-all", "analyze", "check", "images", "doctor", "cluster", "proxy", "serve");
+                        "test",
+                        "test-all",
+                        "analyze",
+                        "check",
+                        "images",
+                        "doctor",
+                        "clean",
+                        "cluster",
+                        "proxy",
+                        "serve");
         assertThat(help)
                 .contains(
                         "images    Build the node images and the Prometheus image of --grafana (no registry needed).");
