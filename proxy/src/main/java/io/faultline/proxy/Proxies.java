@@ -1,5 +1,6 @@
 package io.faultline.proxy;
 
+import io.faultline.proxy.internal.HostPort;
 import io.faultline.proxy.internal.PrometheusText;
 import io.faultline.proxy.internal.RunningProxy;
 import java.util.ArrayList;
@@ -19,11 +20,16 @@ public final class Proxies implements AutoCloseable {
 
     private final Map<String, RunningProxy> proxies = new TreeMap<>();
     private final String defaultListenHost;
+    private final ListenScope scope;
     private final ScheduledThreadPoolExecutor timers;
 
-    /** @param defaultListenHost the host a proxy listens on when its {@code listen} is not given */
-    Proxies(String defaultListenHost) {
+    /**
+     * @param defaultListenHost the host a proxy listens on when its {@code listen} is not given
+     * @param scope where proxies may listen
+     */
+    Proxies(String defaultListenHost, ListenScope scope) {
         this.defaultListenHost = defaultListenHost;
+        this.scope = scope;
         this.timers = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "proxy-toxic-timers");
             thread.setDaemon(true);
@@ -41,11 +47,17 @@ public final class Proxies implements AutoCloseable {
      * Creates a proxy, listening at once if {@code spec.enabled()}.
      *
      * @throws AlreadyExistsException if the name is taken
-     * @throws ListenFailedException if the listen address cannot be bound
+     * @throws BadRequestException if the listen address is outside the server's {@link ListenScope}, or the server
+     *     already holds {@link ProxyLimits#MAX_PROXIES}
+     * @throws ListenFailedException if the listen address cannot be bound (409 when it is in use)
      */
     public synchronized ProxyView create(ProxySpec spec) {
         if (proxies.containsKey(spec.name())) {
             throw AlreadyExistsException.proxy(spec.name());
+        }
+        requireListenInScope(spec.listen());
+        if (proxies.size() >= ProxyLimits.MAX_PROXIES) {
+            throw tooManyProxies();
         }
         RunningProxy proxy = new RunningProxy(spec.name(), spec.listen(), spec.upstream(), timers);
         if (spec.enabled()) {
@@ -73,6 +85,7 @@ public final class Proxies implements AutoCloseable {
         RunningProxy proxy = proxy(name);
         ProxyView current = proxy.view();
         ProxySpec wanted = change.apply(new ProxySpec(name, current.listen(), current.upstream(), current.enabled()));
+        requireListenInScope(wanted.listen());
         if (!wanted.enabled()) {
             proxy.stop();
         }
@@ -102,6 +115,11 @@ public final class Proxies implements AutoCloseable {
             if (!names.add(spec.name())) {
                 throw new BadRequestException("duplicate proxy name in populate: " + spec.name());
             }
+            requireListenInScope(spec.listen());
+        }
+        long added = names.stream().filter(n -> !proxies.containsKey(n)).count();
+        if (proxies.size() + added > ProxyLimits.MAX_PROXIES) {
+            throw tooManyProxies();
         }
         List<ProxyView> result = new ArrayList<>();
         for (ProxySpec spec : specs) {
@@ -141,11 +159,16 @@ public final class Proxies implements AutoCloseable {
      * Appends a toxic to the end of its stream's chain; live connections get it at once.
      *
      * @throws AlreadyExistsException if the proxy already has a toxic of that name (on either stream)
+     * @throws BadRequestException if the proxy already has {@link ProxyLimits#MAX_TOXICS_PER_PROXY}
      */
     public synchronized ToxicSpec addToxic(String proxyName, ToxicSpec spec) {
         RunningProxy proxy = proxy(proxyName);
         if (proxy.toxic(spec.name()).isPresent()) {
             throw AlreadyExistsException.toxic(proxyName, spec.name());
+        }
+        if (proxy.toxics().size() >= ProxyLimits.MAX_TOXICS_PER_PROXY) {
+            throw new BadRequestException("proxy " + proxyName + " already has " + ProxyLimits.MAX_TOXICS_PER_PROXY
+                    + " toxics, the most one proxy holds");
         }
         proxy.addToxic(spec);
         return spec;
@@ -184,6 +207,15 @@ public final class Proxies implements AutoCloseable {
         proxies.values().forEach(RunningProxy::stop);
         proxies.clear();
         timers.shutdownNow();
+    }
+
+    private void requireListenInScope(String listen) {
+        scope.check(listen, HostPort.parse("listen", listen).host());
+    }
+
+    private static BadRequestException tooManyProxies() {
+        return new BadRequestException(
+                "this server already holds " + ProxyLimits.MAX_PROXIES + " proxies, the most it holds");
     }
 
     private RunningProxy proxy(String name) {

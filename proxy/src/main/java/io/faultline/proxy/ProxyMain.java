@@ -6,15 +6,16 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs a {@link ToxiproxyServer} as a process: {@code --host} (default 127.0.0.1) and {@code --port} (default
- * 8474, Toxiproxy's). Prints one line once listening and stops cleanly on SIGTERM or Ctrl-C.
+ * Runs a {@link ToxiproxyServer} as a process: {@code --host} (default 127.0.0.1), {@code --port} (default 8474,
+ * Toxiproxy's) and {@code --allow-remote-listen} (proxies may listen on any address, not only loopback: see {@link
+ * ListenScope}). Prints one line once listening and stops cleanly on SIGTERM or Ctrl-C.
  */
 public final class ProxyMain {
 
     private ProxyMain() {}
 
     /** The parsed command line. */
-    record Options(String host, int port) {}
+    record Options(String host, int port, ListenScope scope) {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
         Options options;
@@ -30,7 +31,7 @@ public final class ProxyMain {
             usage(System.out);
             return;
         }
-        serveUntilStopped(options.host(), options.port(), System.out);
+        serveUntilStopped(options.host(), options.port(), options.scope(), System.out);
     }
 
     /**
@@ -39,9 +40,9 @@ public final class ProxyMain {
      *
      * @throws IOException when the address cannot be bound
      */
-    public static void serveUntilStopped(String host, int port, java.io.PrintStream out)
+    public static void serveUntilStopped(String host, int port, ListenScope scope, PrintStream out)
             throws IOException, InterruptedException {
-        ToxiproxyServer server = ToxiproxyServer.start(new InetSocketAddress(host, port));
+        ToxiproxyServer server = ToxiproxyServer.start(new InetSocketAddress(host, port), scope);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -51,7 +52,8 @@ public final class ProxyMain {
                         },
                         "proxy-shutdown"));
         out.println("faultline proxy (Toxiproxy API " + ToxiproxyServer.VERSION + ") listening on http://" + host + ":"
-                + server.apiAddress().getPort());
+                + server.apiAddress().getPort()
+                + (scope == ListenScope.ANY_ADDRESS ? ", proxies may listen on any address" : ""));
         out.flush();
         stopped.await();
     }
@@ -60,6 +62,7 @@ public final class ProxyMain {
     static Options parse(String[] args) {
         String host = "127.0.0.1";
         int port = 8474;
+        ListenScope scope = ListenScope.LOOPBACK_ONLY;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -67,6 +70,7 @@ public final class ProxyMain {
                     return null;
                 }
                 case "--host" -> host = value(args, ++i, arg);
+                case ListenScope.FLAG -> scope = ListenScope.ANY_ADDRESS;
                 case "--port" -> {
                     String text = value(args, ++i, arg);
                     try {
@@ -81,7 +85,7 @@ public final class ProxyMain {
                 default -> throw new IllegalArgumentException("unknown argument \"" + arg + "\"");
             }
         }
-        return new Options(host, port);
+        return new Options(host, port, scope);
     }
 
     private static String value(String[] args, int index, String option) {
@@ -92,7 +96,8 @@ public final class ProxyMain {
     }
 
     private static void usage(PrintStream out) {
-        out.println("usage: faultline proxy [--host HOST] [--port PORT]");
+        out.println("usage: faultline proxy [--host HOST] [--port PORT] [" + ListenScope.FLAG + "]");
         out.println("  A Toxiproxy-compatible server. --host defaults to 127.0.0.1, --port to 8474.");
+        out.println("  Proxies listen on loopback only unless " + ListenScope.FLAG + " is given.");
     }
 }

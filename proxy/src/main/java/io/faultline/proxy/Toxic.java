@@ -41,6 +41,14 @@ public sealed interface Toxic {
         if (value < 0) {
             throw new BadRequestException("attributes." + attribute + " must not be negative, got " + value);
         }
+        requireAtMostTheLimit(attribute, value);
+    }
+
+    private static void requireAtMostTheLimit(String attribute, long value) {
+        if (value > ProxyLimits.MAX_ATTRIBUTE) {
+            throw new BadRequestException(
+                    "attributes." + attribute + " must be at most " + ProxyLimits.MAX_ATTRIBUTE + ", got " + value);
+        }
     }
 
     private static Map<String, Long> ordered(Object... keysAndValues) {
@@ -149,6 +157,7 @@ public sealed interface Toxic {
             if (averageSize < 1) {
                 throw new BadRequestException("attributes.average_size must be at least 1, got " + averageSize);
             }
+            requireAtMostTheLimit("average_size", averageSize);
             requireNonNegative("size_variation", sizeVariation);
             if (sizeVariation >= averageSize) {
                 throw new BadRequestException("attributes.size_variation must be less than average_size (" + averageSize

@@ -19,6 +19,7 @@ public record ToxicSpec(String name, Stream stream, double toxicity, Toxic toxic
         if (name == null || name.isEmpty()) {
             throw new BadRequestException("missing required field: name (of the toxic)");
         }
+        ProxyLimits.requireName("name of the toxic", name);
         if (name.contains("/")) {
             throw new BadRequestException("name must not contain '/', got \"" + name + "\"");
         }

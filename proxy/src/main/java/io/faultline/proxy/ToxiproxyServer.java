@@ -30,15 +30,25 @@ public final class ToxiproxyServer implements AutoCloseable {
     }
 
     /**
-     * Starts the API on {@code apiAddress} (port 0 picks a free port). Proxies created without a listen address
-     * listen on the same host.
+     * Starts the API on {@code apiAddress} (port 0 picks a free port), with proxies listening on loopback only
+     * ({@link ListenScope#LOOPBACK_ONLY}). Proxies created without a listen address listen on the same host.
      *
      * @throws IOException if the API address cannot be bound
      */
     public static ToxiproxyServer start(InetSocketAddress apiAddress) throws IOException {
+        return start(apiAddress, ListenScope.LOOPBACK_ONLY);
+    }
+
+    /**
+     * Starts the API on {@code apiAddress} (port 0 picks a free port), with proxies listening where {@code scope}
+     * allows. Proxies created without a listen address listen on the same host.
+     *
+     * @throws IOException if the API address cannot be bound
+     */
+    public static ToxiproxyServer start(InetSocketAddress apiAddress, ListenScope scope) throws IOException {
         String host =
                 apiAddress.getAddress() != null ? apiAddress.getAddress().getHostAddress() : apiAddress.getHostString();
-        Proxies proxies = new Proxies(host);
+        Proxies proxies = new Proxies(host, scope);
         try {
             return new ToxiproxyServer(proxies, HttpApi.start(apiAddress, proxies, VERSION));
         } catch (IOException | RuntimeException e) {

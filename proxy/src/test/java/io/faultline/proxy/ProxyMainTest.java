@@ -18,9 +18,13 @@ class ProxyMainTest {
 
     @Test
     void options_default_to_toxiproxys_address() {
-        assertThat(ProxyMain.parse(new String[0])).isEqualTo(new ProxyMain.Options("127.0.0.1", 8474));
+        assertThat(ProxyMain.parse(new String[0]))
+                .isEqualTo(new ProxyMain.Options("127.0.0.1", 8474, ListenScope.LOOPBACK_ONLY));
         assertThat(ProxyMain.parse(new String[] {"--host", "0.0.0.0", "--port", "9000"}))
-                .isEqualTo(new ProxyMain.Options("0.0.0.0", 9000));
+                .as("an API on every interface still keeps its proxies on loopback")
+                .isEqualTo(new ProxyMain.Options("0.0.0.0", 9000, ListenScope.LOOPBACK_ONLY));
+        assertThat(ProxyMain.parse(new String[] {"--allow-remote-listen", "--host", "0.0.0.0"}))
+                .isEqualTo(new ProxyMain.Options("0.0.0.0", 8474, ListenScope.ANY_ADDRESS));
         assertThat(ProxyMain.parse(new String[] {"--help"})).as("help").isNull();
     }
 

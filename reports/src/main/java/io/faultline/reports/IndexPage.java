@@ -5,7 +5,7 @@ import java.util.List;
 
 /** The results browser's front page: the store's runs, newest first, with a filter by verdict and name. */
 final class IndexPage {
-    private static final String CSS = "body{font:14px/1.4 system-ui,sans-serif;margin:0 auto;max-width:1400px;"
+    static final String CSS = "body{font:14px/1.4 system-ui,sans-serif;margin:0 auto;max-width:1400px;"
             + "padding:0 16px 40px;color:#222}table{border-collapse:collapse}th,td{border:1px solid #ddd;"
             + "padding:3px 8px;text-align:left;vertical-align:top}th{background:#f4f4f4}td.num{text-align:right}"
             + ".verdict{display:inline-block;padding:1px 8px;border-radius:4px;font-weight:600;color:#fff}"

@@ -20,8 +20,8 @@ import java.util.TreeMap;
 /** Lays out the report page: the summary and tables written here, the charts drawn by {@code report.js}. */
 final class ReportPage {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String CSS = resource("report.css");
-    private static final String SCRIPT = resource("report.js");
+    static final String CSS = resource("report.css");
+    static final String SCRIPT = resource("report.js");
 
     private ReportPage() {}
 

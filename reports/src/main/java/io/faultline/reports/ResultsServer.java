@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
@@ -23,15 +24,16 @@ import java.util.stream.Stream;
  * lists the runs newest first with their verdicts, test name, time, duration and parameters, filtered by {@code
  * ?verdict=valid|invalid|unknown} and {@code ?name=part-of-the-test-name}; {@code /runs/<test>/<run>/<file>} serves
  * a run's files with their content types, generating a missing {@code report.html} on the way. Nothing outside the
- * store is served: see {@link StorePaths} for the rules. Only GET and HEAD are answered.
+ * store is served: see {@link StorePaths} for the rules. Only GET and HEAD are answered, only to requests whose
+ * {@code Host} names this server ({@link HostCheck}, against DNS rebinding: 421 otherwise), and every answer
+ * carries a {@link ContentPolicy} without {@code 'unsafe-inline'} that forbids framing. What cannot be served (a
+ * run whose history cannot be read, any failure) is an HTML error page with its status, never a dropped connection.
  */
 public final class ResultsServer implements AutoCloseable {
     /** The port {@code faultline serve} uses by default. */
     public static final int DEFAULT_PORT = 8080;
 
     static final String RUNS = "/runs/";
-    private static final String SECURITY_POLICY = "default-src 'none'; script-src 'unsafe-inline'; style-src"
-            + " 'unsafe-inline'; img-src 'self' data:; form-action 'self'";
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",
             "json", "application/json; charset=utf-8",
@@ -44,12 +46,14 @@ public final class ResultsServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final StorePaths paths;
+    private final HostCheck hosts;
     private final Object reportLock = new Object();
 
-    private ResultsServer(HttpServer server, ExecutorService executor, StorePaths paths) {
+    private ResultsServer(HttpServer server, ExecutorService executor, StorePaths paths, String bindName) {
         this.server = server;
         this.executor = executor;
         this.paths = paths;
+        this.hosts = new HostCheck(server.getAddress(), bindName);
     }
 
     /** Loopback on {@code port}: the browser binds 127.0.0.1 unless told otherwise. */
@@ -73,7 +77,7 @@ public final class ResultsServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        ResultsServer results = new ResultsServer(http, executor, paths);
+        ResultsServer results = new ResultsServer(http, executor, paths, bind.getHostString());
         http.createContext("/", results::handle);
         http.setExecutor(executor);
         http.start();
@@ -88,8 +92,13 @@ public final class ResultsServer implements AutoCloseable {
     /** The front page's URI, e.g. {@code http://127.0.0.1:8080/}. */
     public URI uri() {
         InetSocketAddress a = address();
-        String host = a.getAddress().getHostAddress();
-        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort() + "/");
+        return URI.create("http://" + hostForUri(a) + ":" + a.getPort() + "/");
+    }
+
+    /** The bound IP as a URI's host: IPv6 in brackets. */
+    static String hostForUri(InetSocketAddress address) {
+        String host = address.getAddress().getHostAddress();
+        return host.contains(":") ? "[" + host + "]" : host;
     }
 
     /** Stops serving: waits up to a second for exchanges in progress. */
@@ -101,23 +110,45 @@ public final class ResultsServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String method = exchange.getRequestMethod();
-            if (!method.equals("GET") && !method.equals("HEAD")) {
-                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-                send(exchange, 405, "text/plain; charset=utf-8", "only GET and HEAD\n");
-                return;
+            try {
+                route(exchange);
+            } catch (RunReportException e) {
+                error(exchange, 500, "No report for this run", e.getMessage());
+            } catch (RuntimeException e) {
+                error(exchange, 500, "Internal error", String.valueOf(e));
             }
-            String raw = exchange.getRequestURI().getRawPath();
-            if (raw == null || raw.isEmpty() || raw.equals("/")) {
-                index(exchange);
-            } else if (raw.startsWith(RUNS)) {
-                file(exchange, raw.substring(RUNS.length()));
-            } else {
-                send(exchange, 404, "text/plain; charset=utf-8", "not found\n");
-            }
-        } catch (RuntimeException e) {
-            send(exchange, 500, "text/plain; charset=utf-8", "error: " + e.getMessage() + "\n");
         }
+    }
+
+    private void route(HttpExchange exchange) throws IOException {
+        Optional<String> misdirected =
+                hosts.refusal(exchange.getRequestHeaders().getFirst("Host"));
+        if (misdirected.isPresent()) {
+            error(exchange, 421, "Misdirected request", misdirected.get());
+            return;
+        }
+        String method = exchange.getRequestMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+            send(exchange, 405, "text/plain; charset=utf-8", "only GET and HEAD\n");
+            return;
+        }
+        String raw = exchange.getRequestURI().getRawPath();
+        if (raw == null || raw.isEmpty() || raw.equals("/")) {
+            index(exchange);
+        } else if (raw.startsWith(RUNS)) {
+            file(exchange, raw.substring(RUNS.length()));
+        } else {
+            send(exchange, 404, "text/plain; charset=utf-8", "not found\n");
+        }
+    }
+
+    /** An HTML error page, unless the answer's head has already gone out (then only the connection can end). */
+    private static void error(HttpExchange exchange, int status, String title, String reason) throws IOException {
+        if (exchange.getResponseCode() != -1) {
+            return;
+        }
+        send(exchange, status, TYPES.get("html"), ErrorPage.render(status, title, reason));
     }
 
     private void index(HttpExchange exchange) throws IOException {
@@ -201,7 +232,8 @@ public final class ResultsServer implements AutoCloseable {
     private static void headers(HttpExchange exchange, String type) {
         exchange.getResponseHeaders().set("Content-Type", type);
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        exchange.getResponseHeaders().set("Content-Security-Policy", SECURITY_POLICY);
+        exchange.getResponseHeaders().set("Content-Security-Policy", ContentPolicy.HEADER);
+        exchange.getResponseHeaders().set("X-Frame-Options", "DENY");
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
     }
 

@@ -10,8 +10,16 @@ import io.faultline.checkers.history.HistoryPairer;
 import io.faultline.checkers.history.MalformedHistoryException;
 import io.faultline.checkers.history.Op;
 import io.faultline.checkers.history.PairedHistory;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +31,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a run directory holds, read once: {@code test.json}, {@code results.json}, {@code history.jsonl} (read
  * leniently: a truncated last line is skipped and noted) and the node logs. A missing or unreadable file is a
- * {@link #problems() problem} to show in the report, not a reason to fail it.
+ * {@link #problems() problem} to show in the report, not a reason to fail it; so is a history line that is read but
+ * is not an op. A history whose bytes cannot be read (an I/O error, or bytes that are not UTF-8) is: without it
+ * there is nothing to report on, and {@link #read} throws a {@link RunReportException} naming the file and line.
  *
  * @param directory the run directory
  * @param test {@code test.json}, or a missing node
@@ -74,14 +84,63 @@ record RunFiles(
                 if (reader.ignoredTruncation() != null) {
                     problems.add(reader.ignoredTruncation());
                 }
-            } catch (IOException | HistoryFormatException e) {
+            } catch (HistoryFormatException e) {
                 problems.add(HISTORY + " is read only up to the error: " + e.getMessage());
+            } catch (IOException | UncheckedIOException e) {
+                throw unreadable(historyFile, e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
             }
         } else {
             problems.add(HISTORY + " is missing");
         }
         PairedHistory paired = pair(history, problems);
         return new RunFiles(directory, test, results, history, paired, nodeLogs(directory), problems);
+    }
+
+    /** A history that cannot be read, named with the line where reading stopped (counted from 1). */
+    private static RunReportException unreadable(Path history, IOException cause) {
+        String why = cause instanceof CharacterCodingException
+                ? "it is not UTF-8 (" + cause.getMessage() + ")"
+                : String.valueOf(cause.getMessage());
+        return new RunReportException(
+                history, "line " + unreadableLine(history) + " cannot be read, so no report: " + why, cause);
+    }
+
+    /**
+     * The first line of a file that is not UTF-8, or the line being read when an I/O error stopped the reading.
+     * Only called once reading has failed, so it may be slow; it holds one line at a time.
+     */
+    static long unreadableLine(Path file) {
+        CharsetDecoder strict = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        long line = 1;
+        ByteArrayOutputStream current = new ByteArrayOutputStream();
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            for (int b; (b = in.read()) >= 0; ) {
+                if (b != '\n') {
+                    current.write(b);
+                    continue;
+                }
+                if (!decodes(strict, current.toByteArray())) {
+                    return line;
+                }
+                current.reset();
+                line++;
+            }
+            return line;
+        } catch (IOException e) {
+            return line;
+        }
+    }
+
+    private static boolean decodes(CharsetDecoder strict, byte[] bytes) {
+        try {
+            strict.reset().decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     /** The test's arguments ({@code test.json}'s {@code spec}), or a missing node. */

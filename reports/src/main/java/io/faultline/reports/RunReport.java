@@ -12,7 +12,8 @@ import java.nio.file.attribute.PosixFilePermissions;
  * node logs) and writes {@code report.html} into it, a single page that opens offline from disk: the summary and
  * verdicts, counts per f, the faults and whether each was verified, availability per fault window, latency and
  * throughput charts with the fault windows shaded, a timeline of every operation, the linearizability
- * counterexample, and links to the run's files. Missing or damaged files are named in the report, not fatal.
+ * counterexample, and links to the run's files. Missing or damaged files are named in the report, not fatal; only a
+ * history whose bytes cannot be read leaves nothing to report on.
  */
 public final class RunReport {
     /** The report's file name inside a run directory. */
@@ -24,7 +25,8 @@ public final class RunReport {
      * Writes {@code report.html} into the run directory (atomically: a reader never sees half a report).
      *
      * @return the report's path
-     * @throws RunReportException when the directory does not exist or the report cannot be written
+     * @throws RunReportException when the directory does not exist, its history cannot be read (an I/O error, or bytes
+     *     that are not UTF-8: the message names the file and line), or the report cannot be written
      */
     public static Path write(Path runDirectory) {
         String page = render(runDirectory);
@@ -52,7 +54,11 @@ public final class RunReport {
         }
     }
 
-    /** The report page of a run directory, without writing it. */
+    /**
+     * The report page of a run directory, without writing it.
+     *
+     * @throws RunReportException as {@link #write} does, except for writing
+     */
     public static String render(Path runDirectory) {
         return ReportPage.render(RunFiles.read(runDirectory));
     }

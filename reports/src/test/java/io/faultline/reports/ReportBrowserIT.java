@@ -95,4 +95,33 @@ class ReportBrowserIT {
                 "100k-op report in Chromium: ready after %d ms, script %d ms, 53 timeline frames in %d ms%n",
                 attribute(dom, "data-ready-ms"), attribute(dom, "data-render-ms"), attribute(dom, "data-timeline-ms"));
     }
+
+    @Test
+    void underServeTheReportsScriptRunsByItsHashAndAChangedScriptIsBlocked() throws Exception {
+        Path store = Files.createDirectories(tmp.resolve("store"));
+        Fixtures.copy(Fixtures.FAULTS, store);
+        Path tampered = Fixtures.copy(Fixtures.VALID, store);
+        Path report = RunReport.write(tampered);
+        String original = Files.readString(report);
+        String changed = original.replace("</script></body>", "\n</script></body>");
+        assertThat(changed).as("the report ends with its script").isNotEqualTo(original);
+        Files.writeString(report, changed);
+
+        try (ResultsServer server = ResultsServer.start(store, ResultsServer.loopback(0))) {
+            Chromium.Page served = chromium.load(server.uri()
+                    .resolve("/runs/" + Fixtures.FAULTS + "/report.html")
+                    .toString());
+            Chromium.Page blocked = chromium.load(server.uri()
+                    .resolve("/runs/" + Fixtures.VALID + "/report.html")
+                    .toString());
+
+            assertThat(served.console()).as("console messages").isEmpty();
+            Document dom = Jsoup.parse(served.dom());
+            assertThat(attribute(dom, "data-rendered-ops")).isEqualTo(1827);
+            assertThat(dom.select("#latency-panels canvas")).hasSize(2);
+            assertThat(Jsoup.parse(blocked.dom()).body().hasAttr("data-ready-ms"))
+                    .as("a script that is not the report's own does not run")
+                    .isFalse();
+        }
+    }
 }

@@ -59,11 +59,17 @@ class ResultsServerTest {
 
     /** Sends the request line as written, so no client library normalizes the path first. */
     private String rawStatusAndBody(String method, String rawPath) throws IOException {
+        return raw(method + " " + rawPath + " HTTP/1.1\r\nHost: localhost:"
+                + server.address().getPort() + "\r\nConnection: close\r\n\r\n");
+    }
+
+    /** Sends the request as written (head and all) and reads the whole answer. */
+    private String raw(String request) throws IOException {
         try (Socket socket =
                 new Socket(server.address().getAddress(), server.address().getPort())) {
+            socket.setSoTimeout(5_000);
             OutputStream out = socket.getOutputStream();
-            out.write((method + " " + rawPath + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             InputStream in = socket.getInputStream();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -203,6 +209,93 @@ class ResultsServerTest {
         assertThat(rawStatusAndBody("POST", "/")).startsWith("HTTP/1.1 405");
         assertThat(rawStatusAndBody("HEAD", "/runs/" + Fixtures.VALID + "/results.json"))
                 .startsWith("HTTP/1.1 200");
+    }
+
+    @Test
+    void aHostHeaderNamingAnotherServerIsRefusedWith421AgainstDnsRebinding() throws Exception {
+        int port = server.address().getPort();
+
+        for (String host : new String[] {"evil.example:" + port, "localhost:" + (port + 1), "localhost", "127.0.0.1"}) {
+            String answer = raw("GET / HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+            assertThat(answer)
+                    .as(host)
+                    .startsWith("HTTP/1.1 421")
+                    .contains("text/html")
+                    .contains("Host &quot;" + host + "&quot; does not name this server")
+                    .contains("http://localhost:" + port + "/")
+                    .doesNotContain("tr class=\"run ");
+        }
+        assertThat(raw("GET / HTTP/1.0\r\n\r\n"))
+                .as("no Host at all")
+                .startsWith("HTTP/1.1 421")
+                .contains("no Host header");
+    }
+
+    @Test
+    void theServersOwnNamesAndLoopbackLiteralsWithItsPortAreServed() throws Exception {
+        int port = server.address().getPort();
+
+        for (String host : new String[] {
+            "localhost:" + port, "LOCALHOST:" + port, "127.0.0.1:" + port, "127.0.0.2:" + port, "[::1]:" + port
+        }) {
+            assertThat(raw("GET / HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n"))
+                    .as(host)
+                    .startsWith("HTTP/1.1 200")
+                    .contains("tr class=\"run ");
+        }
+    }
+
+    @Test
+    void everyAnswerForbidsFramingAndAllowsOnlyTheReportsOwnInlineScriptAndStyle() throws Exception {
+        HttpResponse<String> report = get("/runs/" + Fixtures.FAULTS + "/report.html");
+        HttpResponse<String> front = get("/");
+        HttpResponse<String> missing = get("/runs/nothing-here");
+
+        String policy = report.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(policy)
+                .contains("frame-ancestors 'none'")
+                .contains("default-src 'none'")
+                .doesNotContain("unsafe-inline");
+        Document page = Jsoup.parse(report.body());
+        assertThat(page.select("script:not([type])")).hasSize(1);
+        assertThat(policy)
+                .as("the hash of the report's script as it stands in the page")
+                .contains("script-src "
+                        + ContentPolicy.hash(
+                                page.selectFirst("script:not([type])").data()) + ";");
+        assertThat(policy).contains(ContentPolicy.hash(page.selectFirst("style").data()));
+        assertThat(policy)
+                .as("the front page's style")
+                .contains(ContentPolicy.hash(
+                        Jsoup.parse(front.body()).selectFirst("style").data()));
+        assertThat(ContentPolicy.hash("alert(1)")).as("anything else").isNotIn(policy.split("[ ;]+"));
+        for (HttpResponse<String> answer : java.util.List.of(report, front, missing)) {
+            assertThat(answer.headers().firstValue("Content-Security-Policy")).hasValue(policy);
+            assertThat(answer.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        }
+    }
+
+    @Test
+    void aRunWhoseHistoryCannotBeReadIsAnErrorPageNamingTheFileAndLine() throws Exception {
+        Path run = Files.createDirectories(store.resolve("broken/20261128T040000.000"));
+        Files.writeString(run.resolve("results.json"), "{\"valid\":true}");
+        byte[] history = ("{\"index\":0,\"time\":5,\"type\":\"invoke\",\"process\":0,\"f\":\"read\",\"value\":null}\n"
+                        + "{\"index\":1,\"time\":7,\"type\":\"ok\",\"process\":0,\"f\":\"read\",\"value\":1}\n"
+                        + "{\"index\":2,\"time\":9,\"type\":\"invoke\",\"process\":0,\"f\":\"read\",\"value\":\"\u00ff\"}\n")
+                .getBytes(StandardCharsets.ISO_8859_1); // line 3 holds a lone 0xFF byte: not UTF-8
+        Files.write(run.resolve("history.jsonl"), history);
+
+        HttpResponse<String> response = get("/runs/broken/20261128T040000.000/report.html");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        Document page = Jsoup.parse(response.body());
+        assertThat(page.select("h1").text()).isEqualTo("No report for this run");
+        assertThat(page.select("p.reason").text())
+                .isEqualTo(run.resolve("history.jsonl") + ": line 3 cannot be read, so no report: it is not UTF-8"
+                        + " (Input length = 1)");
+        assertThat(run.resolve("report.html")).doesNotExist();
+        assertThat(get("/").statusCode()).as("the server goes on").isEqualTo(200);
     }
 
     @Test

@@ -188,4 +188,34 @@ class RunReportTest {
                 .hasMessageContaining(missing.toString())
                 .hasMessageContaining("not a run directory");
     }
+
+    @Test
+    void aHistoryThatIsNotUtf8IsRefusedNamingTheFileAndLineAndNoReportIsWritten() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("bytes/20261128T000000.000"));
+        Path history = dir.resolve("history.jsonl");
+        Files.write(
+                history,
+                ("{\"index\":0,\"time\":5,\"type\":\"invoke\",\"process\":0,\"f\":\"read\",\"value\":null}\n"
+                                + "{\"index\":1,\"time\":7,\"type\":\"ok\",\"process\":0,\"f\":\"read\",\"value\":\"\u00e9\"}\n")
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> RunReport.write(dir))
+                .isInstanceOf(RunReportException.class)
+                .hasMessage(history + ": line 2 cannot be read, so no report: it is not UTF-8 (Input length = 1)");
+        assertThat(dir.resolve("report.html")).doesNotExist();
+    }
+
+    @Test
+    void aHistoryLineThatIsReadButIsNotAnOpIsStillListedAsAProblem() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("garbled/20261128T000000.000"));
+        Files.writeString(
+                dir.resolve("history.jsonl"),
+                "{\"index\":0,\"time\":5,\"type\":\"invoke\",\"process\":0,\"f\":\"read\",\"value\":null}\n"
+                        + "not json\n{\"index\":2}\n");
+
+        Document doc = Jsoup.parse(RunReport.render(dir));
+
+        assertThat(doc.select("li.problem").eachText())
+                .anySatisfy(p -> assertThat(p).startsWith("history.jsonl is read only up to the error"));
+    }
 }

@@ -1,5 +1,6 @@
 package io.faultline.harness.cli;
 
+import io.faultline.proxy.ListenScope;
 import io.faultline.proxy.ProxyMain;
 import java.io.IOException;
 import java.util.concurrent.Callable;
@@ -33,13 +34,20 @@ final class ProxyCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8474", description = "API port (default ${DEFAULT-VALUE}, Toxiproxy's).")
     int port;
 
+    @Option(
+            names = ListenScope.FLAG,
+            description = "Let proxies listen on any address (0.0.0.0, outward interfaces); without it a listen"
+                    + " address that is not loopback is refused with 400.")
+    boolean allowRemoteListen;
+
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0..65535, not " + port);
         }
         try {
-            ProxyMain.serveUntilStopped(host, port, System.out);
+            ProxyMain.serveUntilStopped(
+                    host, port, allowRemoteListen ? ListenScope.ANY_ADDRESS : ListenScope.LOOPBACK_ONLY, System.out);
         } catch (IOException e) {
             spec.commandLine()
                     .getErr()

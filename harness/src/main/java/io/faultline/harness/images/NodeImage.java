@@ -1,5 +1,6 @@
 package io.faultline.harness.images;
 
+import io.faultline.proxy.ListenScope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -37,7 +38,11 @@ public record NodeImage(BaseImage base, Path nodeJar, Path proxyJar, List<String
                 BaseImage.defaultImage(), NodeDistribution.jar(), NodeDistribution.proxyJar(), NODE_MODULES);
     }
 
-    /** The entrypoint of a container of this image that runs the link proxy instead of a node. */
+    /**
+     * The entrypoint of a container of this image that runs the link proxy instead of a node. Its API listens on
+     * every interface of the container (published on the host's 127.0.0.1 only), and its proxies on the cluster
+     * network, which a plain server refuses: hence {@code --allow-remote-listen}.
+     */
     public static List<String> proxyCommand() {
         return List.of(
                 "/opt/faultline/runtime/bin/java",
@@ -48,7 +53,8 @@ public record NodeImage(BaseImage base, Path nodeJar, Path proxyJar, List<String
                 "--host",
                 "0.0.0.0",
                 "--port",
-                Integer.toString(PROXY_API_PORT));
+                Integer.toString(PROXY_API_PORT),
+                ListenScope.FLAG);
     }
 
     String dockerfile() {

@@ -42,7 +42,7 @@ public final class ToxiproxyLookalike {
               shift
             done
             exec /opt/faultline/runtime/bin/java -XX:+UseSerialGC -Xss512k -jar /opt/faultline/faultline-proxy.jar \\
-              --host "$host" --port "$port"
+              --host "$host" --port "$port" --allow-remote-listen
             """;
 
     private ToxiproxyLookalike() {}

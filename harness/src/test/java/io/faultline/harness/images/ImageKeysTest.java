@@ -74,7 +74,10 @@ class ImageKeysTest {
                 .startsWith("FROM " + debian.tag())
                 .contains("ENTRYPOINT [\"/opt/faultline/runtime/bin/java\"")
                 .contains("COPY faultline-proxy.jar /opt/faultline/faultline-proxy.jar");
-        assertThat(NodeImage.proxyCommand()).contains("/opt/faultline/faultline-proxy.jar", "0.0.0.0", "8474");
+        assertThat(NodeImage.proxyCommand())
+                .contains("/opt/faultline/faultline-proxy.jar", "0.0.0.0", "8474")
+                .as("its proxies listen on the cluster network")
+                .contains("--allow-remote-listen");
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.faultline.proxy.Proxies;
+import io.faultline.proxy.ProxyLimits;
 import io.faultline.proxy.ProxyView;
 import io.faultline.proxy.ToxicSpec;
 import io.faultline.proxy.ToxiproxyException;
@@ -78,28 +79,55 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        Response response;
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readAllBytes();
-            response = route(
-                    exchange.getRequestMethod(),
-                    segments(exchange.getRequestURI().getRawPath()),
-                    body);
-        } catch (ToxiproxyException e) {
-            response = Response.error(e.status(), e.getMessage());
-        } catch (RuntimeException e) {
-            response = Response.error(500, "internal error: " + e);
-        }
-        if (response.contentType() != null) {
-            exchange.getResponseHeaders().set("Content-Type", response.contentType());
-        }
-        boolean empty = response.body().length == 0;
-        exchange.sendResponseHeaders(response.status(), empty ? -1 : response.body().length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            if (!empty) {
-                out.write(response.body());
+        try (exchange) {
+            Response response;
+            try {
+                byte[] body = boundedBody(exchange);
+                response = body == null
+                        ? Response.error(
+                                413,
+                                "request body too large: at most " + ProxyLimits.MAX_BODY_BYTES + " bytes are read")
+                        : route(
+                                exchange.getRequestMethod(),
+                                segments(exchange.getRequestURI().getRawPath()),
+                                body);
+            } catch (ToxiproxyException e) {
+                response = Response.error(e.status(), e.getMessage());
+            } catch (RuntimeException e) {
+                response = Response.error(500, "internal error: " + e);
+            }
+            if (response.contentType() != null) {
+                exchange.getResponseHeaders().set("Content-Type", response.contentType());
+            }
+            boolean empty = response.body().length == 0;
+            exchange.sendResponseHeaders(response.status(), empty ? -1 : response.body().length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                if (!empty) {
+                    out.write(response.body());
+                }
             }
         }
+    }
+
+    /**
+     * The request body, or null when it is longer than {@link ProxyLimits#MAX_BODY_BYTES}: refused on its declared
+     * length before any of it is read, else once one byte more than the bound has been read. What is left is not
+     * read here (the JDK's server discards at most 64 KiB more, then closes the connection).
+     */
+    private static byte[] boundedBody(HttpExchange exchange) throws IOException {
+        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (declared != null) {
+            try {
+                if (Long.parseLong(declared.trim()) > ProxyLimits.MAX_BODY_BYTES) {
+                    return null;
+                }
+            } catch (NumberFormatException e) {
+                // the JDK's server has already refused a malformed length; nothing more to check here
+            }
+        }
+        InputStream in = exchange.getRequestBody();
+        byte[] body = in.readNBytes(ProxyLimits.MAX_BODY_BYTES + 1);
+        return body.length > ProxyLimits.MAX_BODY_BYTES ? null : body;
     }
 
     private Response route(String method, List<String> path, byte[] body) {
