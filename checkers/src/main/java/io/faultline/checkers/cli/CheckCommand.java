@@ -10,6 +10,7 @@ import io.faultline.checkers.format.Histories;
 import io.faultline.checkers.format.HistoryFormat;
 import io.faultline.checkers.format.HistoryFormatException;
 import io.faultline.checkers.history.Operation;
+import io.faultline.checkers.history.Semantics;
 import io.faultline.checkers.linear.LinearizabilityChecker;
 import io.faultline.checkers.linear.LinearizabilityResult;
 import io.faultline.checkers.linear.Model;
@@ -80,6 +81,15 @@ public final class CheckCommand implements Callable<Integer> {
     String format = "auto";
 
     @Option(
+            names = "--semantics",
+            defaultValue = "auto",
+            paramLabel = "S",
+            description = "What fail and nil mean to the register models: jepsen (a failed op, a failed cas included,"
+                    + " did not happen; a nil read learnt nothing) or porcupine (a failed cas returned false; a nil"
+                    + " read is a read of nil). Default auto: jepsen for edn, porcupine for jepsen-log and jsonl.")
+    String semantics = "auto";
+
+    @Option(
             names = "--timeout",
             defaultValue = "60s",
             converter = DurationConverter.class,
@@ -122,6 +132,7 @@ public final class CheckCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private List<ConsistencyModel> transactional = List.of(ConsistencyModel.STRICT_SERIALIZABLE);
+    private @Nullable Semantics chosenSemantics;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new CheckCommand()).execute(args));
@@ -136,10 +147,14 @@ public final class CheckCommand implements Callable<Integer> {
         try {
             fmt = format.equalsIgnoreCase("auto") ? null : HistoryFormat.parse(format);
             initialValue = initial == null ? null : parseInitial(initial);
+            chosenSemantics = semantics.equalsIgnoreCase("auto") ? null : Semantics.parse(semantics);
             if (model != null && !CheckerModels.handles(model) && !Models.NAMES.contains(model)) {
                 throw new IllegalArgumentException("unknown model '" + model + "': expected a linearizability model ("
                         + String.join(", ", Models.NAMES) + ") or a whole-history checker ("
                         + String.join(", ", CheckerModels.NAMES) + ")");
+            }
+            if (model != null && !CheckerModels.handles(model)) {
+                Models.byName(model, initialValue); // the initial value must suit the model
             }
             transactional =
                     consistencyModels.stream().map(ConsistencyModel::byLabel).toList();
@@ -183,7 +198,7 @@ public final class CheckCommand implements Callable<Integer> {
                         totalMedian += figures.medianMs();
                         printBench(out, name, c.result().verdict(), figures);
                     } else {
-                        printResult(out, name, c);
+                        LinearOutput.print(out, json, name, c);
                     }
                 }
             }
@@ -222,9 +237,10 @@ public final class CheckCommand implements Callable<Integer> {
      * A checked file; {@code operations} are kept only for {@code --bench}, so that checking many large files side by
      * side does not keep them all in memory.
      */
-    private record Checked(
+    record Checked(
             long opCount,
-            @Nullable String truncation,
+            List<String> warnings,
+            Semantics semantics,
             Model<?, ?> model,
             List<Operation> operations,
             LinearizabilityResult result,
@@ -279,13 +295,16 @@ public final class CheckCommand implements Callable<Integer> {
             Histories.Loaded loaded = Histories.load(file, fmt, lenient);
             String modelName =
                     model != null ? model : Models.guess(loaded.history().operations());
-            Model<?, ?> m = Models.byName(modelName, initialValue);
+            Semantics sem =
+                    chosenSemantics != null ? chosenSemantics : loaded.format().semantics();
+            Model<?, ?> m = Models.byName(modelName, initialValue, sem);
             LinearizabilityResult r =
                     LinearizabilityChecker.check(m, loaded.history().operations(), options);
             long elapsedMs = (System.nanoTime() - start) / 1_000_000;
             return new Checked(
                     loaded.history().opCount(),
-                    loaded.ignoredTruncation(),
+                    loaded.warnings(),
+                    sem,
                     m,
                     bench ? loaded.history().operations() : List.of(),
                     r,
@@ -297,40 +316,6 @@ public final class CheckCommand implements Callable<Integer> {
         } catch (EdnParseException | UncheckedIOException | IllegalArgumentException e) {
             // IllegalArgumentException: a value the model cannot read (the message names the op).
             return new Unreadable(name + ": " + e.getMessage());
-        }
-    }
-
-    private void printResult(PrintWriter out, String name, Checked c) {
-        LinearizabilityResult r = c.result();
-        long ops = c.opCount();
-        long elapsedMs = c.elapsedMs();
-        if (json) {
-            out.println(ResultJson.result(name, r, ops, elapsedMs, c.truncation()));
-            return;
-        }
-        StringBuilder line = new StringBuilder(name)
-                .append(": ")
-                .append(r.verdict().label())
-                .append(" (")
-                .append(r.model())
-                .append(", ")
-                .append(ops)
-                .append(" ops, ")
-                .append(elapsedMs)
-                .append(" ms)");
-        if (r.cause() != null) {
-            line.append(": ").append(r.cause());
-            List<String> done = r.fullyCheckedKeys();
-            if (r.partitions().size() > 1) {
-                line.append("; fully checked keys: ").append(done.isEmpty() ? "none" : String.join(" ", done));
-            }
-        }
-        out.println(line);
-        if (c.truncation() != null) {
-            out.println("  warning: " + c.truncation());
-        }
-        if (r.counterexample() != null) {
-            out.println("  " + r.counterexample().explanation());
         }
     }
 

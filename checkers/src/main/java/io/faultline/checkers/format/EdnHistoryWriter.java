@@ -29,7 +29,7 @@ public final class EdnHistoryWriter implements Closeable {
         if (op.process() instanceof ProcessId.Client c) {
             sb.append(c.number());
         } else {
-            sb.append(":nemesis");
+            sb.append(':').append(op.process());
         }
         sb.append(", :f ");
         EdnWriter.write(new Keyword(op.f()), sb);

@@ -31,7 +31,18 @@ public final class Histories {
     public record Loaded(
             PairedHistory history,
             HistoryFormat format,
-            @Nullable String ignoredTruncation) {}
+            @Nullable String ignoredTruncation) {
+
+        /** What was odd in the file but not wrong: the ignored truncation, then the history's own warnings. */
+        public java.util.List<String> warnings() {
+            java.util.List<String> all = new java.util.ArrayList<>();
+            if (ignoredTruncation != null) {
+                all.add(ignoredTruncation);
+            }
+            all.addAll(history.warnings());
+            return all;
+        }
+    }
 
     /** Reads, validates and pairs a whole file; {@code format} null means detect it from the content. */
     public static Loaded load(Path file, @Nullable HistoryFormat format, boolean lenient) {

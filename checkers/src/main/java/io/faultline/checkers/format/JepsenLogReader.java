@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 public final class JepsenLogReader implements HistoryReader {
     static final String MARKER = "jepsen.util - ";
     private static final Pattern OP = Pattern.compile(
-            "^.*?jepsen\\.util\\s+-\\s+(\\d+|:nemesis)\\s+:(invoke|ok|fail|info)\\s+:(\\S+)(?:\\s+(.*?))?\\s*$");
+            "^.*?jepsen\\.util\\s+-\\s+(\\d+|:[^\\s:]\\S*)\\s+:(invoke|ok|fail|info)\\s+:(\\S+)(?:\\s+(.*?))?\\s*$");
 
     private final BufferedReader in;
     private final String source;
@@ -55,8 +55,9 @@ public final class JepsenLogReader implements HistoryReader {
                 throw new HistoryFormatException(
                         source, lineNo, "expected 'jepsen.util - <process> :<invoke|ok|fail|info> :<f> <value>'");
             }
-            ProcessId process =
-                    m.group(1).equals(":nemesis") ? ProcessId.NEMESIS : ProcessId.client(Long.parseLong(m.group(1)));
+            ProcessId process = m.group(1).startsWith(":")
+                    ? ProcessId.named(m.group(1).substring(1))
+                    : ProcessId.client(Long.parseLong(m.group(1)));
             Object value;
             String text = m.group(4);
             try {

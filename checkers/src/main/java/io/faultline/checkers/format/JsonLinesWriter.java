@@ -40,7 +40,7 @@ public final class JsonLinesWriter implements Closeable {
             if (op.process() instanceof ProcessId.Client c) {
                 g.writeNumberField("process", c.number());
             } else {
-                g.writeStringField("process", "nemesis");
+                g.writeStringField("process", op.process().toString());
             }
             g.writeStringField("f", op.f());
             g.writeFieldName("value");

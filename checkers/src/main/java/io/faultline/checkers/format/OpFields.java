@@ -113,9 +113,11 @@ final class OpFields {
             }
             return ProcessId.client(n);
         }
-        if ((v instanceof Keyword || v instanceof String) && name(v).equals("nemesis")) {
-            return ProcessId.NEMESIS;
+        if ((v instanceof Keyword || v instanceof String) && !name(v).isEmpty()) {
+            // Jepsen: any process that is not an integer (:nemesis, :nem, ...) is not a client.
+            return ProcessId.named(name(v));
         }
-        throw new IllegalArgumentException("expected 'process' to be a number or nemesis but it was " + v);
+        throw new IllegalArgumentException(
+                "expected 'process' to be a number, nemesis or another keyword but it was " + v);
     }
 }

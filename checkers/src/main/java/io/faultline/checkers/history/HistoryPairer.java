@@ -12,18 +12,26 @@ import java.util.Set;
  * #accept}, then call {@link #finish}. Rules checked, each named in the exception it throws:
  *
  * <ul>
- *   <li>op indices increase; times never decrease;
- *   <li>a completion follows an invocation by the same process, with the same f;
+ *   <li>op indices increase;
+ *   <li>an ok or fail completion follows an invocation by the same process, with the same f;
  *   <li>a process has at most one outstanding operation;
- *   <li>a process whose operation completed with info never invokes again.
+ *   <li>a process whose operation completed with info never invokes again (Knossos refuses it too: its {@code
+ *       history/complete} keeps an info's invocation outstanding).
  * </ul>
  *
- * Nemesis ops are counted and set aside. Invocations still outstanding at the end become {@link
- * Operation.Outcome#PENDING}.
+ * The order of the history is the order of its ops, as in Jepsen: times are informational, and a time that goes
+ * backwards (clocks of several client machines, merged histories) is only a warning. Ops of non-client processes
+ * (the nemesis, any named process) are counted and set aside. A client's info with no invocation constrains nothing
+ * (Knossos's {@code pairs+} keeps it alone) and is set aside with a warning. Invocations still outstanding at the end
+ * become {@link Operation.Outcome#PENDING}, as Knossos's {@code with-synthetic-infos} makes them info.
  */
 public final class HistoryPairer {
     public static final String RULE_INDEX = "op indices must increase";
-    public static final String RULE_TIME = "op times must never decrease";
+    /** The warning for a time that goes backwards: not a rule, the order of the file is the history's order. */
+    public static final String WARN_TIME = "op time goes backwards; times are informational, the file's order is used";
+    /** The warning for an info completion no invocation precedes. */
+    public static final String WARN_LONE_INFO = "an info completion without an invocation constrains nothing; ignored";
+
     public static final String RULE_ORPHAN = "a completion must follow an invocation by the same process";
     public static final String RULE_SAME_F = "a completion must have the same f as its invocation";
     public static final String RULE_ONE_OUTSTANDING = "a process may have at most one outstanding operation";
@@ -39,6 +47,7 @@ public final class HistoryPairer {
     private long lastIndex = -1;
     private long lastTime = -1;
     private long nemesisOps;
+    private final Warnings warnings = new Warnings();
 
     /** Validates and records one op; {@code line} is its source line, or 0. */
     public void accept(Op op, int line) {
@@ -48,12 +57,12 @@ public final class HistoryPairer {
         lastIndex = op.index();
         if (op.time() >= 0) {
             if (op.time() < lastTime) {
-                throw new MalformedHistoryException(RULE_TIME + " (previous time " + lastTime + ")", op, line);
+                warnings.add(WARN_TIME, line, op, "previous time " + lastTime);
             }
-            lastTime = op.time();
+            lastTime = Math.max(lastTime, op.time());
         }
         long pos = position++;
-        if (op.process() instanceof ProcessId.Nemesis) {
+        if (!op.process().isClient()) {
             nemesisOps++;
             return;
         }
@@ -75,6 +84,10 @@ public final class HistoryPairer {
             return;
         }
         Pending p = outstanding.remove(op.process());
+        if (p == null && op.type() == OpType.INFO) {
+            warnings.add(WARN_LONE_INFO, line, op, null);
+            return;
+        }
         if (p == null) {
             throw new MalformedHistoryException(RULE_ORPHAN, op, line);
         }
@@ -129,6 +142,6 @@ public final class HistoryPairer {
                             0));
         }
         outstanding.clear();
-        return new PairedHistory(operations, position, nemesisOps);
+        return new PairedHistory(operations, position, nemesisOps, warnings.list());
     }
 }

@@ -2,6 +2,7 @@ package io.faultline.checkers.linear.model;
 
 import io.faultline.checkers.edn.EdnWriter;
 import io.faultline.checkers.history.Operation;
+import io.faultline.checkers.history.Semantics;
 import io.faultline.checkers.linear.Model;
 import io.faultline.checkers.linear.ModelMismatchException;
 import io.faultline.checkers.linear.Partition;
@@ -18,6 +19,11 @@ import org.jspecify.annotations.Nullable;
  * {@code [:write k v]} (also {@code :r} and {@code :w}), applied atomically in order. For an ok txn the completion's
  * reads must match; for a txn of unknown outcome the reads are unconstrained and the writes may take effect later.
  * Partitioned into groups of keys that txns touch together.
+ *
+ * <p>The initial value is either a map of keys to values ({@code {:x 0 :y 0}}, as Knossos's {@code (multi-register
+ * {:x 0 :y 0})}; a key it leaves out starts nil) or one value every key starts with (Faultline's extension; nil by
+ * default). With {@link Semantics#JEPSEN} a read micro-op of nil is always legal, as Knossos's step function has
+ * it; with {@link Semantics#PORCUPINE} it is a read of nil.
  */
 public final class MultiRegisterModel implements Model<KeyedState, MultiRegisterModel.Call> {
 
@@ -28,9 +34,33 @@ public final class MultiRegisterModel implements Model<KeyedState, MultiRegister
     public record Call(List<Micro> micros) {}
 
     private final Object initial;
+    private final @Nullable Map<Object, Object> initialByKey;
+    private final Semantics semantics;
 
+    /** A multi-register with Porcupine's meaning of nil reads (a read of nil), as Faultline's journal has it. */
     public MultiRegisterModel(@Nullable Object initial) {
-        this.initial = Nil.wrap(Values.normal(initial));
+        this(initial, Semantics.PORCUPINE);
+    }
+
+    /**
+     * @param initial a map of keys to initial values, or the value of every key; null for nil
+     * @param semantics whether a nil read is a read of nil or learnt nothing
+     */
+    public MultiRegisterModel(@Nullable Object initial, Semantics semantics) {
+        this.semantics = semantics;
+        if (initial instanceof Map<?, ?> byKey) {
+            Map<Object, Object> m = new HashMap<>();
+            byKey.forEach((k, v) -> m.put(Nil.wrap(Values.normal(k)), Nil.wrap(Values.normal(v))));
+            this.initialByKey = Map.copyOf(m);
+            this.initial = Nil.NIL;
+        } else {
+            this.initialByKey = null;
+            this.initial = Nil.wrap(Values.normal(initial));
+        }
+    }
+
+    private Object initialOf(Object key) {
+        return initialByKey == null ? initial : initialByKey.getOrDefault(key, Nil.NIL);
     }
 
     @Override
@@ -69,7 +99,9 @@ public final class MultiRegisterModel implements Model<KeyedState, MultiRegister
                 throw new ModelMismatchException(
                         name(), op, "micro-op :read or :write, not " + EdnWriter.write(t.get(0)));
             }
-            micros.add(new Micro(write, Nil.wrap(Values.normal(t.get(1))), Nil.wrap(Values.normal(t.get(2))), ok));
+            Object v = Values.normal(t.get(2));
+            boolean checked = ok && (write || v != null || semantics.nilReadIsAValue());
+            micros.add(new Micro(write, Nil.wrap(Values.normal(t.get(1))), Nil.wrap(v), checked));
         }
         return new Call(List.copyOf(micros));
     }
@@ -86,8 +118,8 @@ public final class MultiRegisterModel implements Model<KeyedState, MultiRegister
         KeyedState s = state;
         for (Micro m : call.micros()) {
             if (m.write()) {
-                s = s.with(m.key(), m.value(), initial);
-            } else if (m.checked() && !s.get(m.key(), initial).equals(m.value())) {
+                s = s.with(m.key(), m.value(), initialOf(m.key()));
+            } else if (m.checked() && !s.get(m.key(), initialOf(m.key())).equals(m.value())) {
                 return null;
             }
         }

@@ -1,6 +1,7 @@
 package io.faultline.checkers.linear.model;
 
 import io.faultline.checkers.history.Operation;
+import io.faultline.checkers.history.Semantics;
 import io.faultline.checkers.linear.Model;
 import io.faultline.checkers.linear.ModelMismatchException;
 import java.util.List;
@@ -11,9 +12,12 @@ import org.jspecify.annotations.Nullable;
  * A single register: {@code read} returns the value, {@code write v} sets it and, in the cas variant, {@code cas
  * [from to]} sets it to {@code to} if it holds {@code from}.
  *
- * <p>Failed reads and writes are left out (they did not happen). A failed cas is kept, as Porcupine and Jepsen's
- * etcd client mean it: the compare did not match, so the register did not hold {@code from} at that point. Reads
- * with an unknown outcome are left out; writes and cas with an unknown outcome may take effect at any later time.
+ * <p>Failed reads and writes are left out (they did not happen). What a failed cas and a read of nil mean depends on
+ * the {@link Semantics}: with {@link Semantics#PORCUPINE} (Porcupine's etcd logs, Faultline's journal) a failed cas
+ * is kept, the compare did not match, so the register did not hold {@code from} at that point, and a read of nil
+ * is a read of the value nil; with {@link Semantics#JEPSEN} (Knossos's {@code register} and {@code cas-register}) a
+ * failed cas did not happen and is left out, and a read of nil learnt nothing and is left out too. Reads with an
+ * unknown outcome are left out; writes and cas with an unknown outcome may take effect at any later time.
  */
 public final class RegisterModel implements Model<Object, RegisterModel.Call> {
 
@@ -36,14 +40,23 @@ public final class RegisterModel implements Model<Object, RegisterModel.Call> {
 
     private final boolean cas;
     private final Object initial;
+    private final Semantics semantics;
+
+    /** A register with Porcupine's meaning of a failed cas and a nil read, as Faultline's journal has them. */
+    public RegisterModel(boolean cas, @Nullable Object initial) {
+        this(cas, initial, Semantics.PORCUPINE);
+    }
 
     /**
      * @param cas whether cas operations are allowed ({@code cas-register}) or not ({@code register})
-     * @param initial the value before any write; null for nil
+     * @param initial the value before any write; null for nil (Knossos's {@code (cas-register)}; {@code
+     *     (cas-register 0)} is 0)
+     * @param semantics what a failed cas and a read of nil mean
      */
-    public RegisterModel(boolean cas, @Nullable Object initial) {
+    public RegisterModel(boolean cas, @Nullable Object initial, Semantics semantics) {
         this.cas = cas;
         this.initial = Nil.wrap(Values.normal(initial));
+        this.semantics = semantics;
     }
 
     @Override
@@ -62,7 +75,10 @@ public final class RegisterModel implements Model<Object, RegisterModel.Call> {
         boolean failed = op.outcome() == Operation.Outcome.FAIL;
         switch (op.f()) {
             case "read" -> {
-                return ok ? new Call(Kind.READ, Nil.wrap(Values.normal(op.output())), null) : null;
+                Object seen = Values.normal(op.output());
+                return ok && (seen != null || semantics.nilReadIsAValue())
+                        ? new Call(Kind.READ, Nil.wrap(seen), null)
+                        : null;
             }
             case "write" -> {
                 return failed ? null : new Call(Kind.WRITE, Nil.wrap(Values.normal(op.input())), null);
@@ -73,6 +89,9 @@ public final class RegisterModel implements Model<Object, RegisterModel.Call> {
                 }
                 if (!(op.input() instanceof List<?> pair) || pair.size() != 2) {
                     throw new ModelMismatchException(name(), op, "a cas value [from to]");
+                }
+                if (failed && !semantics.failedCasConstrains()) {
+                    return null;
                 }
                 Object from = Nil.wrap(Values.normal(pair.get(0)));
                 Object to = Nil.wrap(Values.normal(pair.get(1)));
