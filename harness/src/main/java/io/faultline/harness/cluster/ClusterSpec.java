@@ -27,6 +27,8 @@ public record ClusterSpec(
         }
         nodeArgs = List.copyOf(nodeArgs);
         Objects.requireNonNull(workDir, "a cluster needs a work directory for node logs and data");
+        // Absolute: a process node runs inside its own folder, where a relative path would name another place.
+        workDir = workDir.toAbsolutePath().normalize();
         Objects.requireNonNull(readyTimeout, "readyTimeout");
         environment = Map.copyOf(environment);
         Objects.requireNonNull(proxyImage, "proxyImage: ProxyImage.Faultline for Faultline's own proxy");

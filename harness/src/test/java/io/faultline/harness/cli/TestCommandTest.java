@@ -101,6 +101,42 @@ class TestCommandTest {
     }
 
     @Test
+    void with_a_relative_store_each_nodes_data_and_kept_files_are_where_the_docs_say() throws Exception {
+        Path relative = Path.of("target", "relative-store-" + System.nanoTime());
+        assertThat(relative.isAbsolute()).isFalse();
+        int exit = run(
+                "test",
+                "--runtime",
+                "processes",
+                "--nodes",
+                "3",
+                "--nemesis",
+                "none",
+                "--time-limit",
+                "2s",
+                "--recovery",
+                "1s",
+                "--store",
+                relative.toString());
+
+        assertThat(exit).as("%s%s", out, err).isZero();
+        Path run = relative.resolve("latest").toRealPath();
+        for (String node : java.util.List.of("n1", "n2", "n3")) {
+            assertThat(run.resolve(node).resolve("data").resolve("raft.journal"))
+                    .as("the node's data directory is RUN/%s/data", node)
+                    .isRegularFile();
+            assertThat(run.resolve(node).resolve("raft.journal"))
+                    .as("the journal kept for the run (Db.LogFiles)")
+                    .isRegularFile();
+            try (var files = Files.walk(run.resolve(node).resolve("data"))) {
+                assertThat(files.filter(p -> p.getFileName().toString().equals("data")))
+                        .as("no data directory nested inside another")
+                        .hasSize(1);
+            }
+        }
+    }
+
+    @Test
     void asking_for_partitions_on_local_processes_is_bad_usage_with_the_reason_and_leaves_no_run_behind() {
         int exit = run(
                 "test",
