@@ -19,6 +19,14 @@ public interface NodeControl {
 
     void resume(String node);
 
+    /**
+     * Whether the node's service answers a request within {@code within}: what proves a kill or a pause reached the
+     * database itself, not only a launcher in front of it. Empty when the database offers no such check.
+     */
+    default java.util.Optional<Boolean> answers(String node, java.time.Duration within) {
+        return java.util.Optional.empty();
+    }
+
     /** Whether commands can run inside each node's own network namespace (containers: yes; processes: no). */
     boolean isolatedNetworks();
 

@@ -59,7 +59,49 @@ public final class ProcessNemesis implements Nemesis {
                 throw new IllegalArgumentException(
                         "the process nemesis has kill, start, pause and resume, not '" + f + "'");
         }
-        return new Outcome(targets, true, f + " took effect on " + String.join(", ", targets));
+        return verifiedByService(f, targets, nodes);
+    }
+
+    /** How long a killed or paused node's service is given to answer before its silence counts as the effect. */
+    public static final java.time.Duration SILENCE = java.time.Duration.ofMillis(500);
+
+    /**
+     * The outcome as the service shows it: after a kill or pause every target's service must be silent, and after
+     * a start or resume it must answer. A target whose database offers no check is taken on the word of the signal,
+     * and the note says so.
+     */
+    private static Outcome verifiedByService(String f, List<String> targets, NodeControl nodes) {
+        boolean down = f.equals("kill") || f.equals("pause");
+        List<String> wrong = new ArrayList<>();
+        List<String> unchecked = new ArrayList<>();
+        List<java.util.Optional<Boolean>> answers = PartitionNemesis.parallel(
+                targets, node -> nodes.answers(node, down ? SILENCE : java.time.Duration.ofSeconds(5)));
+        for (int i = 0; i < targets.size(); i++) {
+            String node = targets.get(i);
+            java.util.Optional<Boolean> answered = answers.get(i);
+            if (answered.isEmpty()) {
+                unchecked.add(node);
+            } else if (answered.get() == down) {
+                wrong.add(node);
+            }
+        }
+        if (!wrong.isEmpty()) {
+            return new Outcome(
+                    targets,
+                    false,
+                    f + " did not take effect on " + String.join(", ", wrong) + ": "
+                            + (down
+                                    ? "its service still answered within " + SILENCE.toMillis() + " ms"
+                                    : "its service did not answer within 5 s"));
+        }
+        return new Outcome(
+                targets,
+                true,
+                f + " took effect on " + String.join(", ", targets)
+                        + (unchecked.isEmpty()
+                                ? (down ? " (the service went silent)" : " (the service answers again)")
+                                : " (service not checked on " + String.join(", ", unchecked)
+                                        + ": the database offers no check)"));
     }
 
     @Override

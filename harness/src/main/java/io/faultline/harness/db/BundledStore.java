@@ -1,12 +1,13 @@
 package io.faultline.harness.db;
 
+import io.faultline.harness.cluster.HostPort;
 import io.faultline.workloads.Workload;
 import io.faultline.workloads.bank.BankWorkload;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The Raft store Faultline ships ({@code system-under-test}), with its known-wrong modes behind {@code --bug}. */
-public record BundledStore(List<String> bugs) implements Db, Db.Primaries, Db.LogFiles {
+public record BundledStore(List<String> bugs) implements Db, Db.Primaries, Db.LogFiles, Db.ServiceCheck {
 
     /** The store's known-wrong modes (see docs/store.md). */
     public static final List<String> BUGS =
@@ -45,6 +46,12 @@ public record BundledStore(List<String> bugs) implements Db, Db.Primaries, Db.Lo
             return new BankClient(cluster, node, bank);
         }
         return new StoreClient(cluster, node, StoreClient.Family.of(workload.name()));
+    }
+
+    /** {@code GET /health}: answered by any live node, leader or not, and by none that is killed or paused. */
+    @Override
+    public boolean answers(HostPort client, java.time.Duration within) {
+        return StoreHttp.answersHealth(client, within);
     }
 
     /** The Raft log as each node made it durable, and its latest snapshot: what a node would recover from. */

@@ -1,5 +1,6 @@
 package io.faultline.harness.db;
 
+import io.faultline.harness.cluster.HostPort;
 import io.faultline.workloads.Workload;
 import java.util.List;
 
@@ -42,6 +43,15 @@ public interface Db {
     interface LogFiles {
         /** Paths relative to a node's data directory. */
         List<String> logFiles();
+    }
+
+    /**
+     * An optional capability: a quick request that a working node answers, used to prove that a kill or pause
+     * reached the database (the request stops completing) and that a start or resume brought it back.
+     */
+    interface ServiceCheck {
+        /** Whether the node at {@code client} answers within {@code within}; never throws for a silent node. */
+        boolean answers(HostPort client, java.time.Duration within);
     }
 
     /** Makes databases of one name; register an implementation in {@code META-INF/services}. */

@@ -46,6 +46,27 @@ final class StoreHttp implements AutoCloseable {
         this.cluster = cluster;
     }
 
+    private static final HttpClient PROBE =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    /** Whether the node at {@code client} answers {@code GET /health} with 200 within {@code within}. */
+    static boolean answersHealth(io.faultline.harness.cluster.HostPort client, Duration within) {
+        try {
+            return PROBE.send(
+                                    HttpRequest.newBuilder(client.http("/health"))
+                                            .timeout(within)
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /**
      * Sends the request {@code build} makes for a node's base URI-maker to {@code target}, following a not-leader
      * answer to the leader it names once.

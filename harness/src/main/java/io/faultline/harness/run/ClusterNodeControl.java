@@ -57,6 +57,13 @@ final class ClusterNodeControl implements NodeControl, ClusterView {
     }
 
     @Override
+    public java.util.Optional<Boolean> answers(String node, Duration within) {
+        return db instanceof Db.ServiceCheck check
+                ? java.util.Optional.of(check.answers(node(node).clientAddress(), within))
+                : java.util.Optional.empty();
+    }
+
+    @Override
     public java.util.Optional<io.faultline.nemeses.LinkControl> links() {
         return cluster.links();
     }
