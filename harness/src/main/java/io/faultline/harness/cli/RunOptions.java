@@ -110,6 +110,15 @@ final class RunOptions {
     }
 
     @Option(
+            names = "--plugin-path",
+            split = ":",
+            paramLabel = "JAR_OR_DIR",
+            description = "Plugin jars, or folders of them, whose databases, workloads and fault packages"
+                    + " (META-INF/services) --db, --workload and --nemesis may name; ':'-separated or repeated"
+                    + " (default: $FAULTLINE_PLUGIN_PATH).")
+    List<Path> pluginPath = new ArrayList<>();
+
+    @Option(
             names = "--store",
             defaultValue = "store",
             description = "Where run directories go (default ./${DEFAULT-VALUE}).")
@@ -172,6 +181,7 @@ final class RunOptions {
     }
 
     TestSpec spec(String name, String workload, String nemesis) {
+        PluginPath.install(pluginPath);
         if (testCount < 1) {
             throw new IllegalArgumentException("--test-count must be at least 1, not " + testCount);
         }
