@@ -1,7 +1,10 @@
 package io.faultline.nemeses;
 
+import io.faultline.checkers.history.FaultVocabulary;
+import io.faultline.checkers.history.FaultWindowKind;
 import io.faultline.workloads.generator.Gen;
 import io.faultline.workloads.generator.Generator;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -15,7 +18,12 @@ import java.util.Set;
  * @param needs what the cluster must provide for these faults
  */
 public record FaultPackage(
-        String name, Generator schedule, Generator finalGenerator, Nemesis nemesis, Set<Need> needs) {
+        String name,
+        Generator schedule,
+        Generator finalGenerator,
+        Nemesis nemesis,
+        Set<Need> needs,
+        List<FaultWindowKind> windows) {
 
     /** What a fault family needs from the nodes, beyond starting and stopping them. */
     public enum Need {
@@ -48,6 +56,21 @@ public record FaultPackage(
 
     public FaultPackage {
         needs = Set.copyOf(needs);
+        windows = List.copyOf(windows);
+        FaultVocabulary.with(windows); // refuses a declared window that reuses a built-in nemesis function
+    }
+
+    public FaultPackage(String name, Generator schedule, Generator finalGenerator, Nemesis nemesis, Set<Need> needs) {
+        this(name, schedule, finalGenerator, nemesis, needs, List.of());
+    }
+
+    /**
+     * The same package declaring the fault families its own nemesis functions start and stop, so that reports shade
+     * their windows and compute availability in them as for the built-in faults (written to the run's
+     * {@code test.json} as {@code fault_windows}).
+     */
+    public FaultPackage withWindows(FaultWindowKind... declared) {
+        return new FaultPackage(name, schedule, finalGenerator, nemesis, needs, List.of(declared));
     }
 
     /** A package that needs nothing of the nodes beyond starting and stopping them. */

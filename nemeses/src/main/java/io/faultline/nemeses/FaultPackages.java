@@ -167,6 +167,24 @@ public final class FaultPackages {
         return names.toString();
     }
 
+    /**
+     * For plugins: a package that waits {@code interval}, starts a fault ({@code startF}, its value drawn from the
+     * schedule's seeded randomness), waits, ends it ({@code stopF}), and again; it declares its fault window, so
+     * reports shade it and compute availability in it. {@code stopF} with no value also ends the fault at heal time.
+     */
+    public static FaultPackage startStop(
+            String name,
+            Duration interval,
+            String startF,
+            java.util.function.Function<SplittableRandom, Object> value,
+            String stopF,
+            Nemesis nemesis) {
+        Generator start = Gen.once((ctx, rng) -> OpSpec.of(startF, value.apply(rng)));
+        Generator stop = Gen.once(OpSpec.of(stopF, null));
+        return new FaultPackage(name, cycle(interval, start, stop), stop, nemesis, Set.of())
+                .withWindows(new io.faultline.checkers.history.FaultWindowKind(name, startF, stopF));
+    }
+
     /** Waits, starts a fault whose value is drawn now, waits, ends it; and again. */
     private static FaultPackage startStop(
             String name,
@@ -351,7 +369,8 @@ public final class FaultPackages {
         return new FaultPackage(name, cycle(interval, start, stop), Gen.empty(), new ProcessNemesis());
     }
 
-    private static Generator cycle(Duration interval, Generator start, Generator stop) {
+    /** Waits {@code interval}, runs {@code start}, waits {@code interval}, runs {@code stop}, and again, forever. */
+    public static Generator cycle(Duration interval, Generator start, Generator stop) {
         return Gen.cycle(Gen.seq(Gen.sleep(interval), start, Gen.sleep(interval), stop));
     }
 

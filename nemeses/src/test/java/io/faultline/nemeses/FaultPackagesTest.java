@@ -24,6 +24,19 @@ class FaultPackagesTest {
     }
 
     @Test
+    void a_plugin_start_stop_package_declares_its_fault_window_and_may_not_reuse_a_built_in_function() {
+        FaultPackage disk = FaultPackages.startStop(
+                "disk-full", Duration.ofSeconds(1), "fill-disk", rng -> "n1", "free-disk", Nemesis.NONE);
+
+        assertThat(disk.windows())
+                .containsExactly(
+                        new io.faultline.checkers.history.FaultWindowKind("disk-full", "fill-disk", "free-disk"));
+        assertThatThrownBy(() -> FaultPackages.startStop(
+                        "bad", Duration.ofSeconds(1), "pause", rng -> "n1", "unpause", Nemesis.NONE))
+                .hasMessageContaining("'pause' is a built-in nemesis function already");
+    }
+
+    @Test
     void a_kill_schedule_restarts_exactly_the_nodes_it_killed_one_interval_later() {
         List<Invocation> ops = faults("kill", 1);
 

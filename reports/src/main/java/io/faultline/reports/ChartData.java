@@ -72,7 +72,8 @@ record ChartData(
             List<NemesisAction> actions,
             List<FaultWindow> windows,
             long endNs,
-            int concurrency) {
+            int concurrency,
+            io.faultline.checkers.history.FaultVocabulary vocabulary) {
         long endUs = Math.max(1, endNs / 1000);
         long bucketUs = bucketWidth(endUs);
         int bucketCount = (int) (endUs / bucketUs) + 1;
@@ -155,7 +156,7 @@ record ChartData(
                         a.invokedNs() / 1000,
                         (a.completedNs() >= 0 ? a.completedNs() : endNs) / 1000,
                         clip(a.f() + " " + a.applied() + (a.note().isEmpty() ? "" : " — " + a.note())),
-                        FaultWindows.isMarker(a)))
+                        FaultWindows.isMarker(a, vocabulary)))
                 .toList();
         return new ChartData(
                 endUs,

@@ -1,6 +1,8 @@
 package io.faultline.reports;
 
 import io.faultline.checkers.history.FaultKind;
+import io.faultline.checkers.history.FaultVocabulary;
+import io.faultline.checkers.history.FaultWindowKind;
 import io.faultline.checkers.history.Op;
 import io.faultline.checkers.history.OpType;
 import io.faultline.checkers.history.ProcessId;
@@ -8,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Finds the fault windows of a history: pairs each nemesis invocation with its completion, then matches the op that
@@ -20,11 +21,6 @@ import java.util.Set;
 final class FaultWindows {
 
     static final String HEAL = FaultKind.HEAL;
-
-    /** Every fault family, in the order of the report's legend. */
-    static final Set<String> KINDS = java.util.Arrays.stream(FaultKind.values())
-            .map(FaultKind::label)
-            .collect(java.util.stream.Collectors.toSet());
 
     private FaultWindows() {}
 
@@ -52,12 +48,17 @@ final class FaultWindows {
         return actions;
     }
 
-    /** The fault windows of these actions, in the order they started. */
+    /** The fault windows of these actions, in the order they started, by the built-in families only. */
     static List<FaultWindow> windows(List<NemesisAction> actions, long historyEndNs) {
+        return windows(actions, historyEndNs, FaultVocabulary.builtIn());
+    }
+
+    /** The fault windows of these actions by {@code vocabulary}'s families, in the order they started. */
+    static List<FaultWindow> windows(List<NemesisAction> actions, long historyEndNs, FaultVocabulary vocabulary) {
         Map<String, NemesisAction> open = new LinkedHashMap<>();
         List<FaultWindow> windows = new ArrayList<>();
         for (NemesisAction action : actions) {
-            for (String kind : startedKinds(action)) {
+            for (String kind : vocabulary.startedBy(action.f(), action.request())) {
                 NemesisAction previous = open.put(kind, action);
                 if (previous != null) {
                     // a second start of the same family without an end: the first window ends where the second begins
@@ -68,8 +69,7 @@ final class FaultWindows {
                 open.forEach((kind, start) -> windows.add(new FaultWindow(kind, start, action, historyEndNs)));
                 open.clear();
             } else {
-                String kind =
-                        FaultKind.endedBy(action.f()).map(FaultKind::label).orElse(null);
+                String kind = vocabulary.endedBy(action.f()).orElse(null);
                 if (kind != null) {
                     NemesisAction start = open.remove(kind);
                     if (start != null) {
@@ -84,15 +84,24 @@ final class FaultWindows {
     }
 
     /** True when the action neither starts nor ends a fault (e.g. {@code check-clocks}): drawn as a marker. */
-    static boolean isMarker(NemesisAction action) {
-        return startedKinds(action).isEmpty()
-                && FaultKind.endedBy(action.f()).isEmpty()
+    static boolean isMarker(NemesisAction action, FaultVocabulary vocabulary) {
+        return vocabulary.startedBy(action.f(), action.request()).isEmpty()
+                && vocabulary.endedBy(action.f()).isEmpty()
                 && !action.f().equals(HEAL);
     }
 
-    private static List<String> startedKinds(NemesisAction action) {
-        return FaultKind.startedBy(action.f(), action.request()).stream()
-                .map(FaultKind::label)
-                .toList();
+    /**
+     * The families a run declared beside the built-in ones: {@code test.json}'s {@code fault_windows}, a list of
+     * {@code {"label", "start", "stop"}} written by the harness from the run's fault package.
+     */
+    static FaultVocabulary vocabulary(com.fasterxml.jackson.databind.JsonNode test) {
+        List<FaultWindowKind> declared = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode kind : test.path("fault_windows")) {
+            declared.add(new FaultWindowKind(
+                    kind.path("label").asText(),
+                    kind.path("start").asText(),
+                    kind.path("stop").asText()));
+        }
+        return FaultVocabulary.with(declared);
     }
 }

@@ -30,9 +30,10 @@ final class ReportPage {
                 run.paired() == null ? List.of() : run.paired().operations();
         long endNs = run.endNs();
         List<NemesisAction> actions = FaultWindows.actions(run.history());
-        List<FaultWindow> windows = FaultWindows.windows(actions, endNs);
+        io.faultline.checkers.history.FaultVocabulary vocabulary = FaultWindows.vocabulary(run.test());
+        List<FaultWindow> windows = FaultWindows.windows(actions, endNs, vocabulary);
         int concurrency = run.spec().path("concurrency").asInt(0);
-        ChartData chart = ChartData.of(operations, actions, windows, endNs, concurrency);
+        ChartData chart = ChartData.of(operations, actions, windows, endNs, concurrency, vocabulary);
 
         Html html = new Html(256 * 1024 + operations.size() * 80);
         html.trusted("<!DOCTYPE html>");

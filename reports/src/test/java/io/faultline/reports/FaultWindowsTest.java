@@ -88,7 +88,8 @@ class FaultWindowsTest {
 
         assertThat(windows(50)).isEmpty();
         assertThat(actions).singleElement().satisfies(a -> {
-            assertThat(FaultWindows.isMarker(a)).isTrue();
+            assertThat(FaultWindows.isMarker(a, io.faultline.checkers.history.FaultVocabulary.builtIn()))
+                    .isTrue();
             assertThat(a.verified()).isTrue();
             assertThat(a.note()).isEqualTo("check-clocks done");
         });

@@ -106,6 +106,62 @@ class RunReportTest {
     }
 
     @Test
+    void aPluginNemesisWindowDeclaredInTestJsonIsShadedWithAnAvailabilityRowAndAnUndeclaredOneIsAMarker()
+            throws Exception {
+        Path dir = Fixtures.copy(Fixtures.VALID, tmp);
+        Path history = dir.resolve("history.jsonl");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(history));
+        // a plugin nemesis fills the disk from 1.0 to 2.0 s, and probes something at 2.5 s, in the run's own ops
+        List<String> merged = new java.util.ArrayList<>();
+        String[] nemesis = {
+            "{\"time\":1000000000,\"type\":\"invoke\",\"process\":\"nemesis\",\"f\":\"fill-disk\",\"value\":\"n1\"}",
+            "{\"time\":1000500000,\"type\":\"info\",\"process\":\"nemesis\",\"f\":\"fill-disk\","
+                    + "\"value\":{\"applied\":\"n1\",\"verified\":true,\"note\":\"disk full\"}}",
+            "{\"time\":2000000000,\"type\":\"invoke\",\"process\":\"nemesis\",\"f\":\"free-disk\",\"value\":null}",
+            "{\"time\":2000500000,\"type\":\"info\",\"process\":\"nemesis\",\"f\":\"free-disk\","
+                    + "\"value\":{\"applied\":\"n1\",\"verified\":true,\"note\":\"freed\"}}",
+            "{\"time\":2500000000,\"type\":\"invoke\",\"process\":\"nemesis\",\"f\":\"probe\",\"value\":null}",
+            "{\"time\":2500100000,\"type\":\"info\",\"process\":\"nemesis\",\"f\":\"probe\","
+                    + "\"value\":{\"applied\":null,\"verified\":true,\"note\":\"\"}}"
+        };
+        int next = 0;
+        ObjectMapper json = new ObjectMapper();
+        for (String line : lines) {
+            long time = json.readTree(line).path("time").asLong();
+            while (next < nemesis.length
+                    && json.readTree(nemesis[next]).path("time").asLong() <= time) {
+                merged.add(nemesis[next++]);
+            }
+            merged.add(line);
+        }
+        List<String> indexed = new java.util.ArrayList<>();
+        for (int i = 0; i < merged.size(); i++) {
+            indexed.add(merged.get(i).replaceFirst("^\\{(\"index\":\\d+,)?", "{\"index\":" + i + ","));
+        }
+        Files.write(history, indexed);
+        com.fasterxml.jackson.databind.node.ObjectNode test = (com.fasterxml.jackson.databind.node.ObjectNode)
+                json.readTree(dir.resolve("test.json").toFile());
+        test.putArray("fault_windows")
+                .addObject()
+                .put("label", "disk-full")
+                .put("start", "fill-disk")
+                .put("stop", "free-disk");
+        json.writeValue(dir.resolve("test.json").toFile(), test);
+
+        Document doc = Jsoup.parse(Files.readString(RunReport.write(dir)));
+
+        assertThat(doc.select("table.availability td.window-label").eachText())
+                .containsExactly("disk-full: fill-disk..free-disk");
+        JsonNode chart = json.readTree(doc.getElementById("chart-data").data());
+        assertThat(chart.path("windows").findValuesAsText("kind")).containsExactly("disk-full");
+        assertThat(chart.path("windows").get(0).path("fromUs").asLong()).isEqualTo(1_000_000L);
+        assertThat(chart.path("windows").get(0).path("toUs").asLong()).isEqualTo(2_000_500L);
+        assertThat(chart.toString())
+                .as("the undeclared probe is drawn as a marker")
+                .contains("probe");
+    }
+
+    @Test
     void aRunWithFaultsListsEachFaultWithItsVerificationAndShadesEachWindowWithALabel() throws Exception {
         Document doc = report(Fixtures.FAULTS);
 

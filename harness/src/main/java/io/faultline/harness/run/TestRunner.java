@@ -113,7 +113,7 @@ public final class TestRunner {
         RunDirectory run = RunDirectory.create(spec.store(), spec.name());
         log(run, "run " + run.path() + " (seed " + spec.seed() + ")");
         // test.json names the runtime the run really used, also when the spec left the choice to the machine.
-        run.writeJson(run.test(), testJson(runtime == null ? spec : spec.withRuntime(runtime)));
+        run.writeJson(run.test(), testJson(runtime == null ? spec : spec.withRuntime(runtime), faults));
         Cluster cluster = null;
         List<Op> history;
         RunMetrics live = metrics == null ? null : new RunMetrics();
@@ -297,11 +297,19 @@ public final class TestRunner {
         return json;
     }
 
-    private static Map<String, Object> testJson(TestSpec spec) {
+    private static Map<String, Object> testJson(TestSpec spec, FaultPackage faults) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("spec", spec);
         json.put("started", Instant.now().toString());
         json.put("faultline_version", Version.describe());
+        if (!faults.windows().isEmpty()) {
+            // the fault families a plugin nemesis declared, for the report's windows (FaultWindows.vocabulary)
+            json.put(
+                    "fault_windows",
+                    faults.windows().stream()
+                            .map(w -> Map.of("label", w.label(), "start", w.startF(), "stop", w.stopF()))
+                            .toList());
+        }
         return json;
     }
 

@@ -91,7 +91,9 @@ class PluginPathTest {
         Path store = dir.resolve("store");
 
         int without = run("test", "--db", "jar-db", "--workload", "jar-pings", "--nemesis", "none", "--store", "x");
-        assertThat(without).as("without the path the plugin is unknown: %s", err).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(without)
+                .as("without the path the plugin is unknown: %s", err)
+                .isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString()).contains("unknown workload 'jar-pings'");
         int with = run(
                 "test",
