@@ -54,6 +54,13 @@ final class RunOptions {
     List<String> bugs = new ArrayList<>();
 
     @Option(
+            names = "--db-opt",
+            paramLabel = "KEY=VALUE",
+            description = "A setting for the database (a plugin's own, e.g. --db-opt read-consistency=serializable);"
+                    + " repeatable. A database that takes none refuses it.")
+    java.util.Map<String, String> dbOptions = new java.util.LinkedHashMap<>();
+
+    @Option(
             names = "--test-count",
             defaultValue = "1",
             description = "Runs (per cell for test-all), each with the next seed (default ${DEFAULT-VALUE}).")
@@ -197,6 +204,7 @@ final class RunOptions {
                 timeLimit,
                 firstSeed(),
                 bugs,
+                dbOptions,
                 opTimeout,
                 faultInterval,
                 recovery,

@@ -60,5 +60,18 @@ public interface Db {
 
         /** @param bugs known-wrong modes to switch on; a db without any refuses a non-empty list */
         Db create(List<String> bugs);
+
+        /**
+         * A db with settings ({@code --db-opt key=value}) as well as bugs. A provider that takes settings overrides
+         * this, refusing a key it does not know with {@link IllegalArgumentException} naming it; by default any
+         * setting is refused and the bugs go to {@link #create(List)}.
+         */
+        default Db create(List<String> bugs, java.util.Map<String, String> options) {
+            if (!options.isEmpty()) {
+                throw new IllegalArgumentException("the db " + name() + " takes no --db-opt settings, so "
+                        + String.join(", ", options.keySet()) + " cannot apply");
+            }
+            return create(bugs);
+        }
     }
 }

@@ -27,12 +27,17 @@ public final class Dbs {
     }
 
     public static Db create(String name, List<String> bugs) {
+        return create(name, bugs, Map.of());
+    }
+
+    /** The db {@code name} with known-wrong modes and {@code --db-opt} settings; unknown names are refused. */
+    public static Db create(String name, List<String> bugs, Map<String, String> options) {
         Db.DbProvider provider = all().get(name);
         if (provider == null) {
             throw new IllegalArgumentException(
                     "unknown db '" + name + "': expected one of " + String.join(", ", all().keySet()));
         }
-        return provider.create(bugs);
+        return provider.create(bugs, options);
     }
 
     private static Db.DbProvider provider(String name, java.util.function.Function<List<String>, Db> factory) {

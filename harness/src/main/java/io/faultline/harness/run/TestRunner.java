@@ -99,7 +99,7 @@ public final class TestRunner {
         long started = System.nanoTime();
         Workload workload =
                 Workloads.create(spec.workload(), new Workloads.WorkloadOptions(spec.keys(), spec.values()));
-        Db db = Dbs.create(spec.db(), spec.bugs());
+        Db db = Dbs.create(spec.db(), spec.bugs(), spec.dbOptions());
         // What the run cannot do is refused before it leaves a run directory behind.
         FaultPackage faults = FaultPackage.none();
         ClusterRuntime runtime = null;

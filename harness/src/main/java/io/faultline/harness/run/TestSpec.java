@@ -5,6 +5,7 @@ import io.faultline.harness.cluster.ProxyImage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param timeLimit how long the workload and faults run
  * @param seed the seed of every random choice: op values and the fault schedule
  * @param bugs known-wrong modes of the bundled store to switch on
+ * @param dbOptions settings for the database, {@code --db-opt key=value} (a plugin's own; refused by a db that
+ *     takes none)
  * @param opTimeout how long an op may take before it is recorded as info
  * @param faultInterval how long each fault lasts, and the quiet time between faults
  * @param recovery quiet time after the final heal, before final reads
@@ -44,6 +47,7 @@ public record TestSpec(
         Duration timeLimit,
         long seed,
         List<String> bugs,
+        Map<String, String> dbOptions,
         Duration opTimeout,
         Duration faultInterval,
         Duration recovery,
@@ -55,6 +59,7 @@ public record TestSpec(
     public TestSpec {
         Objects.requireNonNull(name, "name");
         bugs = List.copyOf(bugs);
+        dbOptions = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(dbOptions));
         Objects.requireNonNull(proxyImage, "proxyImage");
         if (nodes < 1) {
             throw new IllegalArgumentException("--nodes must be at least 1, not " + nodes);
@@ -83,6 +88,7 @@ public record TestSpec(
         b.timeLimit = Duration.ofSeconds(60);
         b.seed = seed;
         b.bugs = List.of();
+        b.dbOptions = Map.of();
         b.opTimeout = Duration.ofSeconds(5);
         b.faultInterval = Duration.ofSeconds(10);
         b.recovery = Duration.ofSeconds(5);
@@ -153,6 +159,7 @@ public record TestSpec(
         b.timeLimit = timeLimit;
         b.seed = seed;
         b.bugs = bugs;
+        b.dbOptions = dbOptions;
         b.opTimeout = opTimeout;
         b.faultInterval = faultInterval;
         b.recovery = recovery;
@@ -177,6 +184,7 @@ public record TestSpec(
         Duration timeLimit;
         long seed;
         List<String> bugs;
+        Map<String, String> dbOptions;
         Duration opTimeout;
         Duration faultInterval;
         Duration recovery;
@@ -198,6 +206,7 @@ public record TestSpec(
                     timeLimit,
                     seed,
                     bugs,
+                    dbOptions,
                     opTimeout,
                     faultInterval,
                     recovery,

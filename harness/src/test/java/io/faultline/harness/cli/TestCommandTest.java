@@ -137,6 +137,24 @@ class TestCommandTest {
     }
 
     @Test
+    void a_db_opt_that_the_database_does_not_take_is_bad_usage_naming_the_db_and_the_key() {
+        int exit = run(
+                "test",
+                "--db",
+                "in-memory",
+                "--nemesis",
+                "none",
+                "--db-opt",
+                "read-consistency=serializable",
+                "--store",
+                store.toString());
+
+        assertThat(exit).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString())
+                .contains("the db in-memory takes no --db-opt settings, so read-consistency cannot apply");
+    }
+
+    @Test
     void asking_for_partitions_on_local_processes_is_bad_usage_with_the_reason_and_leaves_no_run_behind() {
         int exit = run(
                 "test",

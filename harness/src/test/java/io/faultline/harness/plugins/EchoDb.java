@@ -19,6 +19,17 @@ public final class EchoDb implements Db, Db.DbProvider {
         return this;
     }
 
+    /** Takes one setting, {@code echo=VALUE}; refuses any other key, naming it. */
+    @Override
+    public Db create(List<String> bugs, java.util.Map<String, String> options) {
+        for (String key : options.keySet()) {
+            if (!key.equals("echo")) {
+                throw new IllegalArgumentException("echo-db has no setting '" + key + "' (it takes: echo)");
+            }
+        }
+        return this;
+    }
+
     @Override
     public List<String> nodeArgs() {
         return List.of();

@@ -39,6 +39,14 @@ class PluginTest {
     }
 
     @Test
+    void a_plugin_db_receives_its_db_opt_settings_and_refuses_one_it_does_not_know() {
+        assertThat(Dbs.create("echo-db", List.of(), java.util.Map.of("echo", "x")))
+                .isNotNull();
+        assertThatThrownBy(() -> Dbs.create("echo-db", List.of(), java.util.Map.of("colour", "red")))
+                .hasMessage("echo-db has no setting 'colour' (it takes: echo)");
+    }
+
+    @Test
     void plugins_are_listed_next_to_the_built_in_names() {
         assertThat(Dbs.all()).containsKeys("faultline-store", "in-memory", "echo-db");
         assertThat(Workloads.all()).containsKeys("register", "set", "pings");
