@@ -9,6 +9,8 @@ import io.faultline.checkers.edn.Symbol;
 import io.faultline.checkers.format.Histories;
 import io.faultline.checkers.format.HistoryFormat;
 import io.faultline.checkers.format.HistoryFormatException;
+import io.faultline.checkers.format.ReadLimits;
+import io.faultline.checkers.format.ReadTimeoutException;
 import io.faultline.checkers.history.Operation;
 import io.faultline.checkers.linear.LinearizabilityChecker;
 import io.faultline.checkers.linear.LinearizabilityResult;
@@ -267,21 +269,23 @@ public final class CheckCommand implements Callable<Integer> {
             @Nullable Object initialValue,
             LinearizabilityChecker.Options options) {
         String name = file.toString();
+        long start = System.nanoTime();
+        ReadLimits limits = ReadLimits.DEFAULT.within(timeout);
         try {
-            long start = System.nanoTime();
-            String judged = model != null ? model : CheckerModels.guess(file, fmt);
+            Histories.requireRegularFile(file, limits);
+            String judged = model != null ? model : CheckerModels.guess(file, fmt, limits);
             if (CheckerModels.handles(judged)) {
-                CheckerModels.Prepared p = CheckerModels.prepare(judged, file, fmt, lenient, transactional);
+                CheckerModels.Prepared p = CheckerModels.prepare(judged, file, fmt, lenient, transactional, limits);
                 CheckResult r = p.check().get();
                 long elapsedMs = (System.nanoTime() - start) / 1_000_000;
                 return new Judged(judged, p.opCount(), p.truncation(), r, elapsedMs, bench ? p.check() : () -> r);
             }
-            Histories.Loaded loaded = Histories.load(file, fmt, lenient);
+            Histories.Loaded loaded = Histories.load(file, fmt, lenient, limits);
             String modelName =
                     model != null ? model : Models.guess(loaded.history().operations());
             Model<?, ?> m = Models.byName(modelName, initialValue);
             LinearizabilityResult r =
-                    LinearizabilityChecker.check(m, loaded.history().operations(), options);
+                    ReadBudget.checkInTimeLeft(m, loaded.history().operations(), options, start);
             long elapsedMs = (System.nanoTime() - start) / 1_000_000;
             return new Checked(
                     loaded.history().opCount(),
@@ -290,6 +294,11 @@ public final class CheckCommand implements Callable<Integer> {
                     bench ? loaded.history().operations() : List.of(),
                     r,
                     elapsedMs);
+        } catch (ReadTimeoutException e) {
+            return unknownWhileReading(e.cause(), start, initialValue);
+        } catch (OutOfMemoryError e) {
+            return unknownWhileReading(
+                    "out of memory while reading (a history this large needs a larger heap)", start, initialValue);
         } catch (HistoryFormatException e) {
             return new Unreadable(e.getMessage());
         } catch (ModelMismatchException e) {
@@ -298,6 +307,19 @@ public final class CheckCommand implements Callable<Integer> {
             // IllegalArgumentException: a value the model cannot read (the message names the op).
             return new Unreadable(name + ": " + e.getMessage());
         }
+    }
+
+    /** The verdict on a file whose reading ran out of time or memory: unknown, with the cause. */
+    private FileOutcome unknownWhileReading(String cause, long start, @Nullable Object initialValue) {
+        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+        String judged = model != null ? model : "none";
+        if (CheckerModels.handles(judged)) {
+            CheckResult r = CheckResult.unknown(judged, cause);
+            return new Judged(judged, 0, null, r, elapsedMs, () -> r);
+        }
+        Model<?, ?> m = Models.byName(model != null ? model : "cas-register", initialValue);
+        LinearizabilityResult r = new LinearizabilityResult(Verdict.UNKNOWN, judged, 0, List.of(), null, cause);
+        return new Checked(0, null, m, List.of(), r, elapsedMs);
     }
 
     private void printResult(PrintWriter out, String name, Checked c) {
