@@ -9,6 +9,8 @@ import io.faultline.checkers.edn.Symbol;
 import io.faultline.checkers.format.Histories;
 import io.faultline.checkers.format.HistoryFormat;
 import io.faultline.checkers.format.HistoryFormatException;
+import io.faultline.checkers.format.ReadLimits;
+import io.faultline.checkers.format.ReadTimeoutException;
 import io.faultline.checkers.history.Operation;
 import io.faultline.checkers.history.Semantics;
 import io.faultline.checkers.linear.LinearizabilityChecker;
@@ -283,23 +285,25 @@ public final class CheckCommand implements Callable<Integer> {
             @Nullable Object initialValue,
             LinearizabilityChecker.Options options) {
         String name = file.toString();
+        long start = System.nanoTime();
+        ReadLimits limits = ReadLimits.DEFAULT.within(timeout);
         try {
-            long start = System.nanoTime();
-            String judged = model != null ? model : CheckerModels.guess(file, fmt);
+            Histories.requireRegularFile(file, limits);
+            String judged = model != null ? model : CheckerModels.guess(file, fmt, limits);
             if (CheckerModels.handles(judged)) {
-                CheckerModels.Prepared p = CheckerModels.prepare(judged, file, fmt, lenient, transactional);
+                CheckerModels.Prepared p = CheckerModels.prepare(judged, file, fmt, lenient, transactional, limits);
                 CheckResult r = p.check().get();
                 long elapsedMs = (System.nanoTime() - start) / 1_000_000;
                 return new Judged(judged, p.opCount(), p.truncation(), r, elapsedMs, bench ? p.check() : () -> r);
             }
-            Histories.Loaded loaded = Histories.load(file, fmt, lenient);
+            Histories.Loaded loaded = Histories.load(file, fmt, lenient, limits);
             String modelName =
                     model != null ? model : Models.guess(loaded.history().operations());
             Semantics sem =
                     chosenSemantics != null ? chosenSemantics : loaded.format().semantics();
             Model<?, ?> m = Models.byName(modelName, initialValue, sem);
             LinearizabilityResult r =
-                    LinearizabilityChecker.check(m, loaded.history().operations(), options);
+                    ReadBudget.checkInTimeLeft(m, loaded.history().operations(), options, start);
             long elapsedMs = (System.nanoTime() - start) / 1_000_000;
             return new Checked(
                     loaded.history().opCount(),
@@ -309,6 +313,11 @@ public final class CheckCommand implements Callable<Integer> {
                     bench ? loaded.history().operations() : List.of(),
                     r,
                     elapsedMs);
+        } catch (ReadTimeoutException e) {
+            return unknownWhileReading(e.cause(), start, fmt, initialValue);
+        } catch (OutOfMemoryError e) {
+            return unknownWhileReading(
+                    "out of memory while reading (a history this large needs a larger heap)", start, fmt, initialValue);
         } catch (HistoryFormatException e) {
             return new Unreadable(e.getMessage());
         } catch (ModelMismatchException e) {
@@ -317,6 +326,21 @@ public final class CheckCommand implements Callable<Integer> {
             // IllegalArgumentException: a value the model cannot read (the message names the op).
             return new Unreadable(name + ": " + e.getMessage());
         }
+    }
+
+    /** The verdict on a file whose reading ran out of time or memory: unknown, with the cause. */
+    private FileOutcome unknownWhileReading(
+            String cause, long start, @Nullable HistoryFormat fmt, @Nullable Object initialValue) {
+        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+        String judged = model != null ? model : "none";
+        if (CheckerModels.handles(judged)) {
+            CheckResult r = CheckResult.unknown(judged, cause);
+            return new Judged(judged, 0, null, r, elapsedMs, () -> r);
+        }
+        Semantics sem = chosenSemantics != null ? chosenSemantics : fmt != null ? fmt.semantics() : Semantics.JEPSEN;
+        Model<?, ?> m = Models.byName(model != null ? model : "cas-register", initialValue, sem);
+        LinearizabilityResult r = new LinearizabilityResult(Verdict.UNKNOWN, judged, 0, List.of(), null, cause);
+        return new Checked(0, List.of(), sem, m, List.of(), r, elapsedMs);
     }
 
     private void printBench(PrintWriter out, String name, Verdict v, Bench.Figures figures) {

@@ -14,6 +14,8 @@ import io.faultline.checkers.edn.Keyword;
 import io.faultline.checkers.format.Histories;
 import io.faultline.checkers.format.HistoryFormat;
 import io.faultline.checkers.format.HistoryReader;
+import io.faultline.checkers.format.ReadLimits;
+import io.faultline.checkers.format.ReadTimeoutException;
 import io.faultline.checkers.history.Op;
 import io.faultline.checkers.history.OpType;
 import io.faultline.checkers.txn.ConsistencyModel;
@@ -67,18 +69,19 @@ final class CheckerModels {
             Path file,
             @Nullable HistoryFormat format,
             boolean lenient,
-            List<ConsistencyModel> consistencyModels) {
+            List<ConsistencyModel> consistencyModels,
+            ReadLimits limits) {
         if (model.startsWith("causal")) {
             CausalChecker checker = new CausalChecker(CausalModel.byLabel(model));
             if (format == null && RwHistory.isSessionJson(file)) {
                 RwHistory h = RwHistory.readSessions(file);
                 return new Prepared(h.ops().size(), null, () -> checker.check(h));
             }
-            Ops ops = read(file, format, lenient);
+            Ops ops = read(file, format, lenient, limits);
             RwHistory h = RwHistory.fromOps(ops.ops());
             return new Prepared(ops.ops().size(), ops.truncation(), () -> checker.check(h));
         }
-        Ops ops = read(file, format, lenient);
+        Ops ops = read(file, format, lenient, limits);
         Checker checker = switch (model) {
             case "list-append" -> new ListAppendChecker(consistencyModels);
             case "set-full" -> new SetFullChecker();
@@ -95,12 +98,12 @@ final class CheckerModels {
      * The checker model a file most likely needs, or null when it is not one of these: {@code causal} for the
      * session-to-ops JSON, {@code list-append} for transactions of appends and reads.
      */
-    static @Nullable String guess(Path file, @Nullable HistoryFormat format) {
+    static @Nullable String guess(Path file, @Nullable HistoryFormat format, ReadLimits limits) {
         if (format == null && RwHistory.isSessionJson(file)) {
             return "causal";
         }
         HistoryFormat actual = format != null ? format : Histories.detect(file);
-        try (HistoryReader reader = Histories.open(file, actual, true)) {
+        try (HistoryReader reader = Histories.open(file, actual, true, limits)) {
             Op op;
             for (int i = 0; i < 1000 && (op = reader.next()) != null; i++) {
                 if (op.f().equals("txn") && op.value() instanceof List<?> micros) {
@@ -113,6 +116,8 @@ final class CheckerModels {
                     }
                 }
             }
+        } catch (ReadTimeoutException e) {
+            throw e;
         } catch (RuntimeException e) {
             return null; // let the full read report what is wrong with the file
         }
@@ -121,10 +126,10 @@ final class CheckerModels {
 
     private record Ops(List<Op> ops, @Nullable String truncation) {}
 
-    private static Ops read(Path file, @Nullable HistoryFormat format, boolean lenient) {
+    private static Ops read(Path file, @Nullable HistoryFormat format, boolean lenient, ReadLimits limits) {
         HistoryFormat actual = format != null ? format : Histories.detect(file);
         List<Op> ops = new ArrayList<>();
-        try (HistoryReader reader = Histories.open(file, actual, lenient)) {
+        try (HistoryReader reader = Histories.open(file, actual, lenient, limits)) {
             for (Op op; (op = reader.next()) != null; ) {
                 ops.add(op);
             }

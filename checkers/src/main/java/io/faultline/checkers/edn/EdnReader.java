@@ -26,6 +26,15 @@ import java.util.Set;
  * commas and {@code #_} discards are skipped.
  */
 public final class EdnReader implements Closeable {
+    /** Collections, tags and discards nest at most this deep. */
+    public static final int MAX_DEPTH = 200;
+    /** A number literal has at most this many characters. */
+    public static final int MAX_NUMBER_CHARS = 1000;
+    /** A number's exponent is at most this in magnitude ({@code 1e10000M}). */
+    public static final int MAX_EXPONENT = 10_000;
+    /** A top-level element (an op), and so any string or symbol in it, has at most this many characters. */
+    public static final int MAX_ELEMENT_CHARS = 16 << 20;
+
     private static final int EOF = -1;
 
     private final Reader in;
@@ -36,6 +45,10 @@ public final class EdnReader implements Closeable {
     private int line = 1;
     private int column = 1;
     private int formLine = 1;
+    private int depth;
+    private long consumed;
+    private long elementEnd = Long.MAX_VALUE;
+    private int last = EOF;
 
     public EdnReader(Reader in, String source) {
         this.in = in;
@@ -93,7 +106,9 @@ public final class EdnReader implements Closeable {
             } else if (c == '#' && peek(1) == '_') {
                 advance();
                 advance();
+                enter();
                 readElement("an element after #_");
+                depth--;
             } else {
                 return c;
             }
@@ -111,7 +126,23 @@ public final class EdnReader implements Closeable {
             throw error("expected an EDN element but reached the end of the input");
         }
         formLine = line;
-        return readElement("an EDN element");
+        elementEnd = consumed + MAX_ELEMENT_CHARS;
+        try {
+            return readElement("an EDN element");
+        } finally {
+            elementEnd = Long.MAX_VALUE;
+        }
+    }
+
+    /** True when the input read so far ends with a newline (a cut-off writer leaves a last line without one). */
+    public boolean endsWithNewline() {
+        return last == '\n';
+    }
+
+    private void enter() {
+        if (++depth > MAX_DEPTH) {
+            throw error("nesting deeper than " + MAX_DEPTH + " levels (the reader's limit)");
+        }
     }
 
     /** An error at the current position. */
@@ -139,15 +170,30 @@ public final class EdnReader implements Closeable {
             }
             case '[' -> {
                 advance();
-                return Collections.unmodifiableList(readSeq(']'));
+                enter();
+                try {
+                    return Collections.unmodifiableList(readSeq(']'));
+                } finally {
+                    depth--;
+                }
             }
             case '(' -> {
                 advance();
-                return Collections.unmodifiableList(readSeq(')'));
+                enter();
+                try {
+                    return Collections.unmodifiableList(readSeq(')'));
+                } finally {
+                    depth--;
+                }
             }
             case '{' -> {
                 advance();
-                return readMap();
+                enter();
+                try {
+                    return readMap();
+                } finally {
+                    depth--;
+                }
             }
             case '\\' -> {
                 advance();
@@ -155,7 +201,12 @@ public final class EdnReader implements Closeable {
             }
             case '#' -> {
                 advance();
-                return readDispatch();
+                enter();
+                try {
+                    return readDispatch();
+                } finally {
+                    depth--;
+                }
             }
             case ']', ')', '}' -> throw error("unexpected '" + (char) c + "' where " + expected + " was expected");
             default -> {
@@ -308,7 +359,8 @@ public final class EdnReader implements Closeable {
     }
 
     private Object readNumber() {
-        String token = readToken();
+        String token = readToken(MAX_NUMBER_CHARS, "a number");
+        checkExponent(token);
         try {
             if (token.endsWith("N")) {
                 return new BigInteger(token.substring(0, token.length() - 1));
@@ -330,12 +382,36 @@ public final class EdnReader implements Closeable {
         }
     }
 
+    /** Refuses an exponent beyond {@link #MAX_EXPONENT} before a BigDecimal or double is built from it. */
+    private void checkExponent(String token) {
+        int e = Math.max(token.indexOf('e'), token.indexOf('E'));
+        if (e < 0) {
+            return;
+        }
+        String digits = token.substring(e + 1).replaceFirst("^[+-]", "").replaceFirst("[MN]$", "");
+        digits = digits.replaceFirst("^0+(?=.)", "");
+        if (digits.length() > 6
+                || (!digits.isEmpty()
+                        && digits.chars().allMatch(EdnReader::isDigit)
+                        && Integer.parseInt(digits) > MAX_EXPONENT)) {
+            throw error("a number with an exponent beyond " + MAX_EXPONENT + " (the reader's limit) in '"
+                    + (token.length() <= 40 ? token : token.substring(0, 40) + "...") + "'");
+        }
+    }
+
     private String readToken() {
+        return readToken(MAX_ELEMENT_CHARS, "a symbol or keyword");
+    }
+
+    private String readToken(int max, String what) {
         StringBuilder sb = new StringBuilder();
         while (true) {
             int c = peek(0);
             if (c == EOF || isWhitespace(c) || isDelimiter(c)) {
                 return sb.toString();
+            }
+            if (sb.length() >= max) {
+                throw error(what + " longer than " + max + " characters (the reader's limit)");
             }
             sb.append((char) c);
             advance();
@@ -369,6 +445,10 @@ public final class EdnReader implements Closeable {
         if (pos >= limit && peek(0) == EOF) {
             return;
         }
+        if (++consumed > elementEnd) {
+            throw error("an element longer than " + (MAX_ELEMENT_CHARS >> 20) + " MiB (the reader's limit for one op)");
+        }
+        last = buf[pos];
         if (buf[pos++] == '\n') {
             line++;
             column = 1;

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads a Jepsen EDN history op by op: either one map per line ({@code history.edn}, Porcupine's kv files) or a
  * single vector or list of maps (Knossos test data), streamed element by element. In lenient mode a history cut off
- * at the end (an unclosed last map or vector) is accepted up to the last complete op.
+ * at the end (an unclosed last map or vector, with no newline after it) is accepted up to the last complete op. The
+ * {@link EdnReader}'s limits (nesting, numbers, op size) apply.
  */
 public final class EdnHistoryReader implements HistoryReader {
     private final EdnReader edn;
@@ -81,9 +82,16 @@ public final class EdnHistoryReader implements HistoryReader {
 
     private @Nullable Op truncated(String problem) {
         done = true;
+        if (edn.endsWithNewline()) {
+            throw new HistoryFormatException(
+                    source,
+                    edn.line() - 1,
+                    problem + " (the last line ends with a newline, so this is not a write cut off by a killed run)");
+        }
         String what = problem + " (truncated: was the run killed while writing?)";
         if (lenient) {
-            truncation = source + ":" + edn.line() + ": " + what + "; ignored";
+            truncation =
+                    source + ":" + edn.line() + ": " + what + "; ignored the incomplete op from line " + edn.formLine();
             return null;
         }
         throw new HistoryFormatException(source, edn.line(), what + "; --lenient ignores it");

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -46,8 +45,13 @@ public final class Histories {
 
     /** Reads, validates and pairs a whole file; {@code format} null means detect it from the content. */
     public static Loaded load(Path file, @Nullable HistoryFormat format, boolean lenient) {
+        return load(file, format, lenient, ReadLimits.DEFAULT);
+    }
+
+    /** Reads, validates and pairs a whole file within the given limits (and deadline). */
+    public static Loaded load(Path file, @Nullable HistoryFormat format, boolean lenient, ReadLimits limits) {
         HistoryFormat actual = format != null ? format : detect(file);
-        try (HistoryReader reader = open(file, actual, lenient)) {
+        try (HistoryReader reader = open(file, actual, lenient, limits)) {
             return new Loaded(pair(reader), actual, reader.ignoredTruncation());
         }
     }
@@ -69,25 +73,66 @@ public final class Histories {
 
     /** Opens a file as a streaming op reader in the given format. */
     public static HistoryReader open(Path file, HistoryFormat format, boolean lenient) {
-        BufferedReader in = reader(file);
-        return open(in, file.toString(), format, lenient);
+        return open(file, format, lenient, ReadLimits.DEFAULT);
+    }
+
+    /** Opens a file as a streaming op reader that enforces {@code limits}. */
+    public static HistoryReader open(Path file, HistoryFormat format, boolean lenient, ReadLimits limits) {
+        return open(reader(file, limits), file.toString(), format, lenient, limits);
     }
 
     /** Opens any character source as a streaming op reader. */
     public static HistoryReader open(Reader in, String source, HistoryFormat format, boolean lenient) {
-        BufferedReader buffered = in instanceof BufferedReader b ? b : new BufferedReader(in);
+        return open(in, source, format, lenient, ReadLimits.DEFAULT);
+    }
+
+    private static HistoryReader open(
+            Reader in, String source, HistoryFormat format, boolean lenient, ReadLimits limits) {
         return switch (format) {
-            case JSONL -> new JsonLinesReader(buffered, source, lenient);
-            case EDN -> new EdnHistoryReader(buffered, source, lenient);
-            case JEPSEN_LOG -> new JepsenLogReader(buffered, source);
+            case JSONL -> new JsonLinesReader(in, source, lenient, limits);
+            case EDN -> new EdnHistoryReader(in, source, lenient);
+            case JEPSEN_LOG -> new JepsenLogReader(in, source, limits);
         };
+    }
+
+    /**
+     * Refuses, before opening it, a path that is not a regular file no larger than {@link ReadLimits#maxBytes()}: a
+     * FIFO or device could block forever or never end, a directory is not a history.
+     */
+    public static void requireRegularFile(Path file, ReadLimits limits) {
+        String name = file.toString();
+        if (!Files.exists(file)) {
+            throw new HistoryFormatException(name, 0, "cannot read the file: it does not exist");
+        }
+        if (Files.isDirectory(file)) {
+            throw new HistoryFormatException(name, 0, "cannot read the file: it is a directory");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new HistoryFormatException(
+                    name,
+                    0,
+                    "cannot read the file: it is not a regular file (a FIFO, device or socket); check reads only"
+                            + " regular files, so that it never waits for a writer");
+        }
+        try {
+            long size = Files.size(file);
+            if (size > limits.maxBytes()) {
+                throw new HistoryFormatException(
+                        name,
+                        0,
+                        "the file is " + size + " bytes, larger than " + ReadLimits.describeBytes(limits.maxBytes())
+                                + " (the reader's limit)");
+            }
+        } catch (IOException e) {
+            throw new HistoryFormatException(name, 0, "cannot read the file: " + e.getMessage());
+        }
     }
 
     /** Detects a file's format from its first characters. */
     public static HistoryFormat detect(Path file) {
         char[] buf = new char[SNIFF_CHARS];
         int n = 0;
-        try (BufferedReader in = reader(file)) {
+        try (Reader in = reader(file, ReadLimits.DEFAULT)) {
             int r;
             while (n < buf.length && (r = in.read(buf, n, buf.length - n)) > 0) {
                 n += r;
@@ -103,6 +148,9 @@ public final class Histories {
      * element {@code {"} is JSON; {@code {:}, {@code [} or {@code (} is EDN. An empty history reads as JSON Lines.
      */
     public static HistoryFormat detect(String head, String source) {
+        if (head.startsWith("\uFEFF")) {
+            head = head.substring(1);
+        }
         if (head.contains(JepsenLogReader.MARKER)) {
             return HistoryFormat.JEPSEN_LOG;
         }
@@ -135,13 +183,14 @@ public final class Histories {
         return HistoryFormat.JSONL;
     }
 
-    private static BufferedReader reader(Path file) {
+    private static Reader reader(Path file, ReadLimits limits) {
+        requireRegularFile(file, limits);
         try {
-            return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+            return new HistoryInput(Files.newInputStream(file), file.toString(), limits);
         } catch (NoSuchFileException e) {
             throw new HistoryFormatException(file.toString(), 0, "cannot read the file: it does not exist");
         } catch (IOException e) {
-            throw new HistoryFormatException(file.toString(), 0, "cannot read the file: " + e);
+            throw new HistoryFormatException(file.toString(), 0, "cannot read the file: " + e.getMessage());
         }
     }
 }

@@ -9,17 +9,30 @@ public final class HistoryFormatException extends RuntimeException {
     private final String problem;
 
     public HistoryFormatException(String file, int line, String problem) {
-        super(location(file, line) + problem);
+        super(location(file, line) + printable(problem));
         this.file = file;
         this.line = line;
-        this.problem = problem;
+        this.problem = printable(problem);
     }
 
     public HistoryFormatException(String file, int line, String problem, Throwable cause) {
-        super(location(file, line) + problem, cause);
+        super(location(file, line) + printable(problem), cause);
         this.file = file;
         this.line = line;
-        this.problem = problem;
+        this.problem = printable(problem);
+    }
+
+    /** The problem on one line: control characters quoted from the input are shown as escapes. */
+    private static String printable(String problem) {
+        StringBuilder sb = new StringBuilder(problem.length());
+        problem.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+                sb.append(String.format("\\u%04x", c));
+            } else {
+                sb.appendCodePoint(c);
+            }
+        });
+        return sb.toString();
     }
 
     private static String location(String file, int line) {

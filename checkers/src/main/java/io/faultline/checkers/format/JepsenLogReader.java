@@ -6,8 +6,7 @@ import io.faultline.checkers.history.Op;
 import io.faultline.checkers.history.OpType;
 import io.faultline.checkers.history.ProcessId;
 import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.Reader;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,26 +22,25 @@ public final class JepsenLogReader implements HistoryReader {
     private static final Pattern OP = Pattern.compile(
             "^.*?jepsen\\.util\\s+-\\s+(\\d+|:[^\\s:]\\S*)\\s+:(invoke|ok|fail|info)\\s+:(\\S+)(?:\\s+(.*?))?\\s*$");
 
-    private final BufferedReader in;
+    private final LineReader in;
     private final String source;
     private int lineNo;
     private int opLine;
     private long position;
 
     public JepsenLogReader(BufferedReader in, String source) {
-        this.in = in;
+        this(in, source, ReadLimits.DEFAULT);
+    }
+
+    public JepsenLogReader(Reader in, String source, ReadLimits limits) {
+        this.in = new LineReader(in, source, limits);
         this.source = source;
     }
 
     @Override
     public @Nullable Op next() {
         while (true) {
-            String line;
-            try {
-                line = in.readLine();
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not read " + source, e);
-            }
+            String line = in.readLine();
             if (line == null) {
                 return null;
             }
@@ -55,19 +53,34 @@ public final class JepsenLogReader implements HistoryReader {
                 throw new HistoryFormatException(
                         source, lineNo, "expected 'jepsen.util - <process> :<invoke|ok|fail|info> :<f> <value>'");
             }
-            ProcessId process = m.group(1).startsWith(":")
-                    ? ProcessId.named(m.group(1).substring(1))
-                    : ProcessId.client(Long.parseLong(m.group(1)));
+            ProcessId process =
+                    m.group(1).startsWith(":") ? ProcessId.named(m.group(1).substring(1)) : client(m.group(1));
             Object value;
             String text = m.group(4);
             try {
                 value = text == null || text.isEmpty() ? null : EdnReader.readString(text);
             } catch (EdnParseException e) {
                 throw new HistoryFormatException(
-                        source, lineNo, "expected the op's value to be EDN: " + e.problem() + " in '" + text + "'");
+                        source,
+                        lineNo,
+                        "expected the op's value to be EDN: " + e.problem() + " in " + JsonLinesReader.excerpt(text));
             }
             opLine = lineNo;
             return new Op(position++, -1, OpType.parse(m.group(2)), process, m.group(3), value, null, null, Map.of());
+        }
+    }
+
+    private ProcessId client(String digits) {
+        try {
+            return ProcessId.client(Long.parseLong(digits));
+        } catch (NumberFormatException e) {
+            String shown =
+                    digits.length() <= 40 ? digits : digits.substring(0, 40) + "... (" + digits.length() + " digits)";
+            throw new HistoryFormatException(
+                    source,
+                    lineNo,
+                    "the process number " + shown + " does not fit in a 64-bit integer (at most " + Long.MAX_VALUE
+                            + ")");
         }
     }
 
@@ -83,10 +96,6 @@ public final class JepsenLogReader implements HistoryReader {
 
     @Override
     public void close() {
-        try {
-            in.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        in.close();
     }
 }

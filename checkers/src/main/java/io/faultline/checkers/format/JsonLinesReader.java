@@ -1,12 +1,14 @@
 package io.faultline.checkers.format;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.faultline.checkers.history.Op;
 import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,15 +20,22 @@ import org.jspecify.annotations.Nullable;
  * Reads Faultline's JSON Lines history: one JSON object per line with Jepsen's fields ({@code index}, {@code time},
  * {@code type}, {@code process}, {@code f}, {@code value}, {@code error}, {@code node}; others are kept as extras).
  * Integers become {@link Long}, arrays unmodifiable lists, objects unmodifiable maps. A last line that is not a
- * complete object (a run killed mid-write) is an error, or in lenient mode is ignored and reported by {@link
- * #ignoredTruncation()}.
+ * complete object and has no newline (a run killed mid-write) is an error, or in lenient mode is ignored and
+ * reported by {@link #ignoredTruncation()}; any other bad line is an error. Lines, nesting, numbers and strings are
+ * bounded by {@link ReadLimits}.
  */
 public final class JsonLinesReader implements HistoryReader {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(ReadLimits.MAX_DEPTH)
+                            .maxNumberLength(ReadLimits.MAX_NUMBER_CHARS)
+                            .maxStringLength(ReadLimits.MAX_LINE_CHARS)
+                            .build())
+                    .build())
             .enable(DeserializationFeature.USE_LONG_FOR_INTS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private final BufferedReader in;
+    private final LineReader in;
     private final String source;
     private final boolean lenient;
     private @Nullable String lookahead;
@@ -37,7 +46,11 @@ public final class JsonLinesReader implements HistoryReader {
     private @Nullable String truncation;
 
     public JsonLinesReader(BufferedReader in, String source, boolean lenient) {
-        this.in = in;
+        this(in, source, lenient, ReadLimits.DEFAULT);
+    }
+
+    public JsonLinesReader(Reader in, String source, boolean lenient, ReadLimits limits) {
+        this.in = new LineReader(in, source, limits);
         this.source = source;
         this.lenient = lenient;
     }
@@ -55,12 +68,14 @@ public final class JsonLinesReader implements HistoryReader {
             Object parsed;
             try {
                 parsed = MAPPER.readValue(line, Object.class);
+            } catch (StreamConstraintsException e) {
+                throw new HistoryFormatException(source, lineNo, limitBroken(e));
             } catch (JsonProcessingException e) {
-                if (peekLine() == null) {
-                    String what = "the last line is not a complete JSON object (truncated: was the run killed while"
-                            + " writing?)";
+                if (peekLine() == null && !in.lastLineTerminated()) {
+                    String what = "the last line is not a complete JSON object and has no newline (truncated: was"
+                            + " the run killed while writing?)";
                     if (lenient) {
-                        truncation = source + ":" + lineNo + ": " + what + "; ignored";
+                        truncation = source + ":" + lineNo + ": " + what + "; ignored it: " + excerpt(line);
                         return null;
                     }
                     throw new HistoryFormatException(source, lineNo, what + "; --lenient ignores it");
@@ -75,6 +90,28 @@ public final class JsonLinesReader implements HistoryReader {
                 throw new HistoryFormatException(source, lineNo, e.getMessage());
             }
         }
+    }
+
+    /** The limit a line broke, in our words rather than Jackson's. */
+    private static String limitBroken(StreamConstraintsException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        if (m.contains("nesting depth")) {
+            return "nesting deeper than " + ReadLimits.MAX_DEPTH + " levels (the reader's limit)";
+        }
+        if (m.contains("Number value length")) {
+            return "a number longer than " + ReadLimits.MAX_NUMBER_CHARS + " characters (the reader's limit)";
+        }
+        if (m.contains("String value length")) {
+            return "a string longer than " + ReadLimits.describeChars(ReadLimits.MAX_LINE_CHARS)
+                    + " (the reader's limit)";
+        }
+        return "beyond the reader's limits: " + m.replaceAll(" ?\\(from `[^`]*`\\)", "");
+    }
+
+    /** The start of a line, for saying what was dropped. */
+    static String excerpt(String line) {
+        String s = line.strip();
+        return "'" + (s.length() <= 80 ? s : s.substring(0, 80) + "...") + "'";
     }
 
     private static @Nullable Object plain(@Nullable Object v) {
@@ -103,11 +140,7 @@ public final class JsonLinesReader implements HistoryReader {
 
     private @Nullable String peekLine() {
         if (!lookaheadLoaded) {
-            try {
-                lookahead = in.readLine();
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not read " + source, e);
-            }
+            lookahead = in.readLine();
             lookaheadLoaded = true;
         }
         return lookahead;
@@ -130,10 +163,6 @@ public final class JsonLinesReader implements HistoryReader {
 
     @Override
     public void close() {
-        try {
-            in.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        in.close();
     }
 }

@@ -113,6 +113,14 @@ final class OpFields {
             }
             return ProcessId.client(n);
         }
+        if (v instanceof java.math.BigInteger big) {
+            String digits = big.toString();
+            throw new IllegalArgumentException("the process number "
+                    + (digits.length() <= 40
+                            ? digits
+                            : digits.substring(0, 40) + "... (" + digits.length() + " digits)")
+                    + " does not fit in a 64-bit integer (at most " + Long.MAX_VALUE + ")");
+        }
         if ((v instanceof Keyword || v instanceof String) && !name(v).isEmpty()) {
             // Jepsen: any process that is not an integer (:nemesis, :nem, ...) is not a client.
             return ProcessId.named(name(v));

@@ -159,11 +159,11 @@ class CheckCommandTest {
 
     @Test
     void a_truncated_journal_is_refused_unless_lenient() throws IOException {
-        Path f = file(
-                "history.jsonl",
-                "{\"type\":\"invoke\",\"process\":0,\"f\":\"write\",\"value\":1}",
-                "{\"type\":\"ok\",\"process\":0,\"f\":\"write\",\"value\":1}",
-                "{\"type\":\"invoke\",\"process\":0,\"f\":\"re");
+        Path f = Files.writeString(
+                dir.resolve("history.jsonl"),
+                "{\"type\":\"invoke\",\"process\":0,\"f\":\"write\",\"value\":1}\n"
+                        + "{\"type\":\"ok\",\"process\":0,\"f\":\"write\",\"value\":1}\n"
+                        + "{\"type\":\"invoke\",\"process\":0,\"f\":\"re");
         assertThat(run(f.toString()).exit()).as("strict").isEqualTo(254);
         Run lenient = run("--lenient", f.toString());
         assertThat(lenient.exit()).as("lenient").isZero();
