@@ -55,7 +55,7 @@ public record TxnHistory(List<Txn> txns) {
                     0,
                     op.process(),
                     status,
-                    parse(value, op),
+                    status == Txn.Status.OK ? nilReadsAreEmpty(parse(value, op)) : parse(value, op),
                     call,
                     status == Txn.Status.INFO ? Long.MAX_VALUE : position,
                     invocation.index(),
@@ -93,6 +93,21 @@ public record TxnHistory(List<Txn> txns) {
                     t.completeIndex()));
         }
         return new TxnHistory(numbered);
+    }
+
+    /**
+     * An ok transaction's {@code [:r k nil]} read the empty list, as in Elle: {@code elle.list-append/read-index}
+     * files an ok read of nil under the initial state ({@code (or (peek v) ::init)}) and {@code sorted-values} skips
+     * nil and {@code []} alike; only an info op's nil is "not observed". Faultline's own journal fills every ok read
+     * with a list, so this matters for Jepsen and Elle histories.
+     */
+    private static List<MicroOp> nilReadsAreEmpty(List<MicroOp> micros) {
+        if (micros.stream().noneMatch(m -> m instanceof MicroOp.Read r && r.value() == null)) {
+            return micros;
+        }
+        return micros.stream()
+                .map(m -> m instanceof MicroOp.Read r && r.value() == null ? new MicroOp.Read(r.key(), List.of()) : m)
+                .toList();
     }
 
     private static List<MicroOp> parse(Object value, Op op) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.faultline.checkers.Verdict;
 import io.faultline.checkers.format.Histories;
 import io.faultline.checkers.format.HistoryFormat;
+import io.faultline.checkers.history.Operation;
 import io.faultline.checkers.history.PairedHistory;
 import io.faultline.checkers.history.Semantics;
 import io.faultline.checkers.linear.model.Models;
@@ -26,7 +27,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * every file of {@code data/cas-register/good} is valid and every file of {@code data/cas-register/bad} invalid with
  * the model {@code (cas-register 0)}; every file of {@code data/multi-register/good} is valid with {@code
  * (multi-register {:x 0 :y 0})}. Knossos's {@code competition_test}, {@code linear_test} and {@code wgl_test} run
- * {@code test-examples} with each of its checkers.
+ * {@code test-examples} with each of its checkers. {@code memstress3-3.edn} (one key of a Jepsen run, read nil and
+ * failed cas before the first write) is the one whose verdict depends on the semantics: valid with Jepsen's, invalid
+ * with Porcupine's; the other four get the same verdict under both.
  */
 class JepsenGoldenHistoriesTest {
 
@@ -49,6 +52,7 @@ class JepsenGoldenHistoriesTest {
         Map<String, Object> xy = Map.of("x", 0L, "y", 0L);
         return Stream.of(
                 new Golden("cas-register/good/cas-register-bug.edn", "cas-register", 0L, Verdict.VALID),
+                new Golden("cas-register/good/memstress3-3.edn", "cas-register", 0L, Verdict.VALID),
                 new Golden("cas-register/bad/bad-analysis.edn", "cas-register", 0L, Verdict.INVALID),
                 new Golden("cas-register/bad/immediate-failure.edn", "cas-register", 0L, Verdict.INVALID),
                 new Golden("cas-register/bad/rethink-fail-minimal.edn", "cas-register", 0L, Verdict.INVALID),
@@ -103,6 +107,27 @@ class JepsenGoldenHistoriesTest {
         // Its first reads see x = 0 and y = 0 before any write of them completes; with nil initial values it fails.
         Golden g = new Golden("multi-register/good/multi-register.edn", "multi-register", null, Verdict.INVALID);
         assertThat(check(g, Semantics.JEPSEN).verdict()).as("initial nil").isEqualTo(Verdict.INVALID);
+    }
+
+    @Test
+    void memstress3_3_discriminates_jepsen_semantics_from_porcupine() {
+        // A Jepsen run on a key that starts absent, checked by Knossos's test-examples with (cas-register 0): its first
+        // ops are ok reads of nil and failed cas from 3 and 4 before any write. Knossos reads a nil read as learning
+        // nothing and drops failed ops, so the history is linearizable. With Porcupine's meaning the first ok read of
+        // nil contradicts the register's 0, so the same file is not.
+        Golden g = knossos()
+                .filter(x -> x.file().contains("memstress3-3"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(check(g, Semantics.JEPSEN).verdict()).as("jepsen semantics").isEqualTo(Verdict.VALID);
+        LinearizabilityResult porcupine = check(g, Semantics.PORCUPINE);
+        assertThat(porcupine.verdict()).as("porcupine semantics").isEqualTo(Verdict.INVALID);
+        Operation failing = Objects.requireNonNull(porcupine.counterexample()).failing();
+        assertThat(failing.where())
+                .as("the first ok read of nil (lines 1-2) fails")
+                .isEqualTo("lines 1-2");
+        assertThat(failing.f()).as("f").isEqualTo("read");
+        assertThat(failing.output()).as("it read nil").isNull();
     }
 
     @Test

@@ -188,4 +188,43 @@ class ListAppendAnomaliesTest {
         assertThat(r.verdict()).as(r.summary()).isEqualTo(Verdict.INVALID);
         assertThat(analysis(r).anomalyTypes()).containsExactly("G-single-item-realtime");
     }
+
+    @Test
+    void an_ok_read_of_nil_is_a_read_of_the_empty_list_as_in_elle() {
+        // Elle files an ok [:r k nil] under the initial state, as [:r k []] (list_append.clj, read-index). Here the
+        // read comes after the append of 1 completed: a stale read, whether written nil or [].
+        for (String empty : List.of("nil", "[]")) {
+            List<Op> h = edn(both(0, "[[:append :x 1]]", "[[:append :x 1]]")
+                    + both(1, "[[:r :x nil]]", "[[:r :x " + empty + "]]")
+                    + both(2, "[[:r :x nil]]", "[[:r :x [1]]]"));
+
+            CheckResult r = check(h);
+
+            assertThat(r.verdict()).as(empty + ": " + r.summary()).isEqualTo(Verdict.INVALID);
+            assertThat(analysis(r).anomalyTypes()).as(empty).contains("G-single-item-realtime");
+        }
+    }
+
+    @Test
+    void an_ok_read_of_nil_after_the_transactions_own_append_is_internal() {
+        // Elle's op-int-case compares the read with the expected [.. 1]: nil is not it.
+        List<Op> h = edn(both(0, "[[:append :x 1] [:r :x nil]]", "[[:append :x 1] [:r :x nil]]"));
+
+        CheckResult r = check(h);
+
+        assertThat(r.verdict()).as(r.summary()).isEqualTo(Verdict.INVALID);
+        assertThat(analysis(r).anomalyTypes()).contains("internal");
+    }
+
+    @Test
+    void an_info_transactions_read_of_nil_is_still_unknown() {
+        List<Op> h = edn(both(0, "[[:append :x 1]]", "[[:append :x 1]]")
+                + inv(1, "[[:r :x nil]]")
+                + "{:type :info, :process 1, :f :txn, :value [[:r :x nil]]}\n"
+                + both(2, "[[:r :x nil]]", "[[:r :x [1]]]"));
+
+        CheckResult r = check(h);
+
+        assertThat(r.verdict()).as(r.summary()).isNotEqualTo(Verdict.INVALID);
+    }
 }
