@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.Network;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
+import io.faultline.api.HostPort;
 import io.faultline.harness.docker.Docker;
 import io.faultline.harness.docker.Leftovers;
 import io.faultline.harness.images.ImageBuilder;

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
+import io.faultline.api.HostPort;
 import io.faultline.harness.docker.Docker;
 import io.faultline.harness.images.NodeImage;
 import java.io.IOException;

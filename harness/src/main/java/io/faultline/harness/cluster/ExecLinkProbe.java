@@ -1,5 +1,6 @@
 package io.faultline.harness.cluster;
 
+import io.faultline.api.HostPort;
 import io.faultline.nemeses.LinkControl.Link;
 import io.faultline.nemeses.LinkControl.Probe;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.faultline.harness.cluster;
 
+import io.faultline.api.HostPort;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

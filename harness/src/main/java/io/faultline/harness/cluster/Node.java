@@ -1,5 +1,6 @@
 package io.faultline.harness.cluster;
 
+import io.faultline.api.HostPort;
 import java.time.Duration;
 
 /**

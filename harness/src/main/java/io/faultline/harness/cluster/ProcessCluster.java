@@ -1,6 +1,7 @@
 package io.faultline.harness.cluster;
 
 import eu.rekawek.toxiproxy.ToxiproxyClient;
+import io.faultline.api.HostPort;
 import io.faultline.harness.images.NodeDistribution;
 import io.faultline.nemeses.LinkControl;
 import io.faultline.nemeses.LinkControl.Link;

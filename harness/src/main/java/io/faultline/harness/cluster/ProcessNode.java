@@ -1,5 +1,6 @@
 package io.faultline.harness.cluster;
 
+import io.faultline.api.HostPort;
 import io.faultline.harness.os.LocalCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;

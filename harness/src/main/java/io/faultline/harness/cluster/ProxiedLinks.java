@@ -3,6 +3,7 @@ package io.faultline.harness.cluster;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import eu.rekawek.toxiproxy.model.ToxicDirection;
+import io.faultline.api.HostPort;
 import io.faultline.nemeses.LinkControl;
 import java.io.IOException;
 import java.io.UncheckedIOException;

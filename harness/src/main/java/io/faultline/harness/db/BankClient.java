@@ -4,6 +4,9 @@ import static io.faultline.harness.db.StoreHttp.JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.faultline.api.Client;
+import io.faultline.api.ClusterView;
+import io.faultline.api.Completion;
 import io.faultline.harness.db.StoreHttp.Answer;
 import io.faultline.workloads.bank.BankWorkload;
 import io.faultline.workloads.generator.Invocation;

@@ -1,6 +1,10 @@
 package io.faultline.harness.db;
 
-import io.faultline.harness.cluster.HostPort;
+import io.faultline.api.Client;
+import io.faultline.api.ClusterView;
+import io.faultline.api.Db;
+import io.faultline.api.HostPort;
+import io.faultline.api.NodeSetup;
 import io.faultline.workloads.Workload;
 import io.faultline.workloads.bank.BankWorkload;
 import java.util.ArrayList;
@@ -29,7 +33,12 @@ public record BundledStore(List<String> bugs) implements Db, Db.Primaries, Db.Lo
     }
 
     @Override
-    public List<String> nodeArgs() {
+    public NodeSetup nodes() {
+        return NodeSetup.bundled(nodeArgs());
+    }
+
+    /** The node's {@code --bug} switches. */
+    List<String> nodeArgs() {
         List<String> args = new ArrayList<>();
         if (!bugs.isEmpty()) {
             args.add("--bug");

@@ -1,5 +1,6 @@
 package io.faultline.harness.db;
 
+import io.faultline.api.Db;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,10 @@
 package io.faultline.harness.db;
 
+import io.faultline.api.Client;
+import io.faultline.api.ClusterView;
+import io.faultline.api.Completion;
+import io.faultline.api.Db;
+import io.faultline.api.NodeSetup;
 import io.faultline.workloads.Workload;
 import io.faultline.workloads.bank.BankWorkload;
 import io.faultline.workloads.generator.Invocation;
@@ -22,13 +27,8 @@ public final class InMemoryDb implements Db {
     }
 
     @Override
-    public List<String> nodeArgs() {
-        return List.of();
-    }
-
-    @Override
-    public boolean needsCluster() {
-        return false;
+    public NodeSetup nodes() {
+        return NodeSetup.none();
     }
 
     @Override

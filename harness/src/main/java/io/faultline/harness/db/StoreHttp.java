@@ -2,6 +2,8 @@ package io.faultline.harness.db;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.faultline.api.ClusterView;
+import io.faultline.api.Completion;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -50,7 +52,7 @@ final class StoreHttp implements AutoCloseable {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     /** Whether the node at {@code client} answers {@code GET /health} with 200 within {@code within}. */
-    static boolean answersHealth(io.faultline.harness.cluster.HostPort client, Duration within) {
+    static boolean answersHealth(io.faultline.api.HostPort client, Duration within) {
         try {
             return PROBE.send(
                                     HttpRequest.newBuilder(client.http("/health"))

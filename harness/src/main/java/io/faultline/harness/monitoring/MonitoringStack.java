@@ -1,6 +1,6 @@
 package io.faultline.harness.monitoring;
 
-import io.faultline.harness.cluster.HostPort;
+import io.faultline.api.HostPort;
 import io.faultline.harness.cluster.NodeId;
 import io.faultline.harness.docker.Docker;
 import io.faultline.harness.docker.Leftovers;

@@ -2,7 +2,7 @@ package io.faultline.harness.monitoring;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.faultline.harness.cluster.HostPort;
+import io.faultline.api.HostPort;
 import io.faultline.harness.cluster.NodeId;
 import java.net.URI;
 import java.time.Duration;

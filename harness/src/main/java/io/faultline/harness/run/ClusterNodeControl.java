@@ -1,12 +1,12 @@
 package io.faultline.harness.run;
 
+import io.faultline.api.ClusterView;
+import io.faultline.api.Db;
+import io.faultline.api.HostPort;
 import io.faultline.harness.cluster.Cluster;
 import io.faultline.harness.cluster.ExecResult;
-import io.faultline.harness.cluster.HostPort;
 import io.faultline.harness.cluster.Node;
 import io.faultline.harness.cluster.NodeId;
-import io.faultline.harness.db.ClusterView;
-import io.faultline.harness.db.Db;
 import io.faultline.nemeses.NodeControl;
 import java.time.Duration;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.faultline.harness.run;
 
+import io.faultline.api.Client;
+import io.faultline.api.ClusterView;
+import io.faultline.api.Completion;
+import io.faultline.api.Db;
 import io.faultline.checkers.history.OpType;
 import io.faultline.checkers.history.ProcessId;
-import io.faultline.harness.db.Client;
-import io.faultline.harness.db.ClusterView;
-import io.faultline.harness.db.Completion;
-import io.faultline.harness.db.Db;
 import io.faultline.nemeses.Nemesis;
 import io.faultline.nemeses.NodeControl;
 import io.faultline.workloads.Workload;

@@ -1,5 +1,8 @@
 package io.faultline.harness.run;
 
+import io.faultline.api.Db;
+import io.faultline.api.HostPort;
+import io.faultline.api.NodeSetup;
 import io.faultline.checkers.CheckResult;
 import io.faultline.checkers.Checker;
 import io.faultline.checkers.FaultEffectChecker;
@@ -9,10 +12,8 @@ import io.faultline.checkers.history.OpType;
 import io.faultline.harness.cluster.Cluster;
 import io.faultline.harness.cluster.ClusterRuntime;
 import io.faultline.harness.cluster.ClusterSpec;
-import io.faultline.harness.cluster.HostPort;
 import io.faultline.harness.cluster.Node;
 import io.faultline.harness.cluster.NodeId;
-import io.faultline.harness.db.Db;
 import io.faultline.harness.db.Dbs;
 import io.faultline.harness.metrics.MetricsServer;
 import io.faultline.harness.metrics.RunMetrics;
@@ -95,6 +96,16 @@ public final class TestRunner {
         return Gen.phases(phases.toArray(Generator[]::new));
     }
 
+    /** The bundled node's arguments; a db's own program is not yet run by the cluster runtimes. */
+    private static List<String> bundledArgs(Db db) {
+        return switch (db.nodes()) {
+            case NodeSetup.BundledNode bundled -> bundled.args();
+            case NodeSetup.None none -> List.of();
+            case NodeSetup.Program program ->
+                throw new UnsupportedOperationException("the db " + db.name() + " runs its own node program");
+        };
+    }
+
     public RunResult run(TestSpec spec) throws InterruptedException {
         long started = System.nanoTime();
         Workload workload =
@@ -103,7 +114,7 @@ public final class TestRunner {
         // What the run cannot do is refused before it leaves a run directory behind.
         FaultPackage faults = FaultPackage.none();
         ClusterRuntime runtime = null;
-        if (db.needsCluster()) {
+        if (!(db.nodes() instanceof NodeSetup.None)) {
             runtime = spec.runtime() != null ? spec.runtime() : ClusterRuntime.choose();
             faults = FaultPackages.create(spec.nemesis(), nodeNames(spec.nodes()), spec.faultInterval());
             refuseUnmetNeeds(spec.nemesis(), faults, runtime);
@@ -126,7 +137,7 @@ public final class TestRunner {
             } else {
                 log(run, "starting " + spec.nodes() + " nodes (" + runtime.label() + ")");
                 ClusterSpec clusterSpec = new ClusterSpec(
-                                spec.nodes(), db.nodeArgs(), run.path(), Duration.ofSeconds(90))
+                                spec.nodes(), bundledArgs(db), run.path(), Duration.ofSeconds(90))
                         .withProxyImage(spec.proxyImage());
                 if (faults.needs().contains(FaultPackage.Need.OWN_CLOCK)) {
                     clusterSpec = clusterSpec.withEnvironment(ClockNemesis.ENVIRONMENT);

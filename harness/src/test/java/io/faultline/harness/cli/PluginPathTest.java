@@ -29,17 +29,16 @@ class PluginPathTest {
     private static final String DB = """
             package example.plugin;
 
-            import io.faultline.harness.db.Client;
-            import io.faultline.harness.db.ClusterView;
-            import io.faultline.harness.db.Completion;
-            import io.faultline.harness.db.Db;
+            import io.faultline.api.Client;
+            import io.faultline.api.ClusterView;
+            import io.faultline.api.Completion;
+            import io.faultline.api.Db;
             import java.util.List;
 
             public final class JarDb implements Db, Db.DbProvider {
                 public String name() { return "jar-db"; }
                 public Db create(List<String> bugs) { return this; }
-                public List<String> nodeArgs() { return List.of(); }
-                public boolean needsCluster() { return false; }
+                public io.faultline.api.NodeSetup nodes() { return io.faultline.api.NodeSetup.none(); }
                 public Client openClient(ClusterView cluster, int worker, io.faultline.workloads.Workload workload) {
                     return op -> Completion.ok(op.value());
                 }
@@ -167,7 +166,7 @@ class PluginPathTest {
                     entry(out, classes.relativize(file).toString(), Files.readAllBytes(file));
                 }
             }
-            entry(out, "META-INF/services/io.faultline.harness.db.Db$DbProvider", "example.plugin.JarDb\n");
+            entry(out, "META-INF/services/io.faultline.api.Db$DbProvider", "example.plugin.JarDb\n");
             entry(
                     out,
                     "META-INF/services/io.faultline.workloads.Workloads$WorkloadProvider",

@@ -3,6 +3,7 @@ package io.faultline.harness.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.faultline.api.HostPort;
 import io.faultline.harness.os.LocalCommand;
 import io.faultline.nemeses.LinkControl.Link;
 import io.faultline.nemeses.LinkControl.Probe;

@@ -2,11 +2,14 @@ package io.faultline.harness.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.faultline.api.Client;
+import io.faultline.api.ClusterView;
+import io.faultline.api.Completion;
+import io.faultline.api.HostPort;
 import io.faultline.checkers.history.OpType;
 import io.faultline.harness.cluster.Cluster;
 import io.faultline.harness.cluster.ClusterRuntime;
 import io.faultline.harness.cluster.ClusterSpec;
-import io.faultline.harness.cluster.HostPort;
 import io.faultline.harness.cluster.Node;
 import io.faultline.workloads.bank.BankWorkload;
 import io.faultline.workloads.generator.Invocation;

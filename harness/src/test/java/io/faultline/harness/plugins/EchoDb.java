@@ -1,9 +1,9 @@
 package io.faultline.harness.plugins;
 
-import io.faultline.harness.db.Client;
-import io.faultline.harness.db.ClusterView;
-import io.faultline.harness.db.Completion;
-import io.faultline.harness.db.Db;
+import io.faultline.api.Client;
+import io.faultline.api.ClusterView;
+import io.faultline.api.Completion;
+import io.faultline.api.Db;
 import java.util.List;
 
 /** A plugin db for {@link PluginTest}: found through META-INF/services; answers every op ok with its value. */
@@ -31,13 +31,8 @@ public final class EchoDb implements Db, Db.DbProvider {
     }
 
     @Override
-    public List<String> nodeArgs() {
-        return List.of();
-    }
-
-    @Override
-    public boolean needsCluster() {
-        return false;
+    public io.faultline.api.NodeSetup nodes() {
+        return io.faultline.api.NodeSetup.none();
     }
 
     @Override

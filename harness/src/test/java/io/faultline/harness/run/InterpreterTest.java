@@ -2,14 +2,14 @@ package io.faultline.harness.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.faultline.api.Client;
+import io.faultline.api.ClusterView;
+import io.faultline.api.Completion;
+import io.faultline.api.Db;
 import io.faultline.checkers.history.HistoryPairer;
 import io.faultline.checkers.history.Op;
 import io.faultline.checkers.history.OpType;
 import io.faultline.checkers.history.ProcessId;
-import io.faultline.harness.db.Client;
-import io.faultline.harness.db.ClusterView;
-import io.faultline.harness.db.Completion;
-import io.faultline.harness.db.Db;
 import io.faultline.harness.db.InMemoryDb;
 import io.faultline.nemeses.Nemesis;
 import io.faultline.workloads.generator.Gen;
@@ -177,8 +177,8 @@ class InterpreterTest {
             }
 
             @Override
-            public List<String> nodeArgs() {
-                return List.of();
+            public io.faultline.api.NodeSetup nodes() {
+                return io.faultline.api.NodeSetup.bundled(List.of());
             }
 
             @Override

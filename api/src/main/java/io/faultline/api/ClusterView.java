@@ -1,6 +1,5 @@
-package io.faultline.harness.db;
+package io.faultline.api;
 
-import io.faultline.harness.cluster.HostPort;
 import java.util.List;
 
 /** What a client needs to know of the cluster: the node names, and each node's current client address. */

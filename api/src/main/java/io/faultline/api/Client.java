@@ -1,4 +1,4 @@
-package io.faultline.harness.db;
+package io.faultline.api;
 
 import io.faultline.workloads.generator.Invocation;
 

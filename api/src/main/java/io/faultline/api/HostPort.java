@@ -1,4 +1,4 @@
-package io.faultline.harness.cluster;
+package io.faultline.api;
 
 import java.net.URI;
 

@@ -1,33 +1,28 @@
-package io.faultline.harness.db;
+package io.faultline.api;
 
-import io.faultline.harness.cluster.HostPort;
 import io.faultline.workloads.Workload;
 import java.util.List;
 
 /**
- * A system under test as the harness sees it: extra arguments for its nodes, and clients. Databases are found by
- * name through {@link DbProvider} (ServiceLoader), so a plugin jar can add {@code --db mydb}.
+ * A system under test as the harness sees it: how its nodes run, and clients for them. Databases are found by name
+ * through {@link DbProvider} (ServiceLoader), so a plugin jar adds {@code --db mydb}. The optional capabilities below
+ * ({@link Primaries}, {@link LogFiles}, {@link ServiceCheck}) are interfaces a db implements as well when it can.
  */
 public interface Db {
 
     String name();
 
-    /** Arguments added to every node's command line, e.g. the store's {@code --bug} switches. */
-    List<String> nodeArgs();
+    /**
+     * How the db's nodes run: its own {@link NodeProgram} (what a plugin answers), Faultline's bundled node, or none
+     * for a db that lives in the harness's memory.
+     */
+    NodeSetup nodes();
 
     /**
      * A fresh client for client worker {@code worker} of the workload (its ops decide the calls, its parameters such
      * as a bank's accounts may shape them); clients are spread over the nodes.
      */
     Client openClient(ClusterView cluster, int worker, Workload workload);
-
-    /**
-     * Whether the db runs on a cluster of nodes. Nodes run the node jar ({@code -Dfaultline.node.jar=PATH} for a
-     * plugin's own); a db that lives in the harness's memory answers false.
-     */
-    default boolean needsCluster() {
-        return true;
-    }
 
     /** An optional capability: a database that can tell which nodes are primaries now. */
     interface Primaries {
