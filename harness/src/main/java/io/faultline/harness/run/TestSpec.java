@@ -141,6 +141,16 @@ public record TestSpec(
         });
     }
 
+    /** The same test with these {@code --db-opt} settings for its database. */
+    public TestSpec withDbOptions(Map<String, String> newDbOptions) {
+        return edit(b -> b.dbOptions = newDbOptions);
+    }
+
+    /** The same test with {@code newKeys} keys for multi-key workloads. */
+    public TestSpec withKeys(int newKeys) {
+        return edit(b -> b.keys = newKeys);
+    }
+
     /** The same test with its link proxy (on containers) running this server. */
     public TestSpec withProxyImage(ProxyImage newProxyImage) {
         return edit(b -> b.proxyImage = newProxyImage);

@@ -1,0 +1,68 @@
+package io.faultline.suites.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.faultline.checkers.Verdict;
+import io.faultline.harness.cluster.ClusterRuntime;
+import io.faultline.harness.docker.Docker;
+import io.faultline.harness.junit.RunAssert;
+import io.faultline.harness.run.RunResult;
+import io.faultline.harness.run.TestRunner;
+import io.faultline.harness.run.TestSpec;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PostgreSQL in a container built from Debian's postgresql, list-append transactions: serializable checks valid
+ * with the server killed and restarted; repeatable read (snapshot isolation) is caught with write skew (G2-item).
+ */
+class PostgresSuiteIT {
+
+    private static final Path STORE = Path.of("target", "postgres-runs");
+
+    @BeforeEach
+    void needsDocker() {
+        assumeTrue(
+                Docker.available() || "true".equalsIgnoreCase(System.getenv("CI")),
+                "these runs need a Docker engine (in CI they must run)");
+    }
+
+    private static TestSpec spec(String isolation, String nemesis, long seed) {
+        return TestSpec.demo(STORE, seed)
+                .withName("postgres-" + isolation)
+                .withRuntime(ClusterRuntime.CONTAINERS)
+                .withLoad("postgres", 1, 8, 60)
+                .with("list-append", nemesis, List.of())
+                .withKeys(3)
+                .withDbOptions(Map.of("isolation", isolation))
+                .withTiming(Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofSeconds(3));
+    }
+
+    private static RunResult run(TestSpec spec) throws InterruptedException {
+        StringWriter log = new StringWriter();
+        RunResult result = new TestRunner(new PrintWriter(log, true)).run(spec);
+        System.out.println(log);
+        return result;
+    }
+
+    @Test
+    void serializable_transactions_check_valid_with_the_server_killed_and_restarted() throws InterruptedException {
+        RunAssert.assertThat(run(spec("serializable", "kill", 1))).isValid();
+    }
+
+    @Test
+    void repeatable_read_is_caught_with_write_skew() throws Exception {
+        RunResult run = run(spec("repeatable-read", "none", 1));
+
+        assertThat(run.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(Files.readString(run.directory().resolve("results.json"))).contains("G2-item");
+    }
+}
