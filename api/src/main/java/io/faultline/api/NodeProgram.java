@@ -24,6 +24,15 @@ public interface NodeProgram {
      */
     List<String> command(NodeContext node);
 
+    /**
+     * What the process runtime needs on this machine: program names looked up on {@code PATH}, or absolute paths
+     * that must exist. Empty (the default) means the command's first word. {@code ./faultline doctor} reports each
+     * for every installed plugin, and a run on local processes refuses a missing one before starting, naming it.
+     */
+    default List<String> needs() {
+        return List.of();
+    }
+
     /** Variables added to the node's environment. */
     default Map<String, String> environment(NodeContext node) {
         return Map.of();

@@ -45,6 +45,12 @@ final class PostgresNode implements NodeProgram {
                 node.bindHost());
     }
 
+    /** The server is not on {@code PATH} in Debian's package: its programs are under /usr/lib/postgresql. */
+    @Override
+    public List<String> needs() {
+        return List.of("setpriv", "/usr/lib/postgresql");
+    }
+
     @Override
     public Optional<ImageRecipe> image() {
         return Optional.of(ImageRecipe.debian("postgres", List.of(PACKAGE)));
