@@ -15,10 +15,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The register and cas-register workloads on etcd: {@code read} is a range of one key (linearizable, or
+ * The register, cas-register and set workloads on etcd: {@code read} is a range of one key (linearizable, or
  * serializable: answered from the member's own state without asking the leader), {@code write} a put, and
  * {@code cas [from to]} a transaction that compares the value and puts only when it matches. Values are written as
- * decimal text.
+ * decimal text; the set's elements are keys {@code s/<element>}.
  *
  * <p>Outcomes: a refused connection is {@code fail} (nothing was sent). A read that ends in an error or silence is
  * {@code fail} too: a read changes nothing, so not knowing its answer costs the checker nothing. A write or cas that
@@ -31,16 +31,26 @@ final class EtcdClient implements Client {
     private final ClusterView cluster;
     private final String node;
     private final boolean serializableReads;
+    private final boolean set;
 
-    EtcdClient(ClusterView cluster, String node, boolean serializableReads, Duration timeout) {
+    /** @param set whether the ops are the set workload's ({@code add}, and {@code read} of the whole set) */
+    EtcdClient(ClusterView cluster, String node, boolean serializableReads, boolean set, Duration timeout) {
         this.gateway = new EtcdGateway(timeout);
         this.cluster = cluster;
         this.node = node;
         this.serializableReads = serializableReads;
+        this.set = set;
     }
 
     @Override
     public Completion invoke(Invocation op) throws InterruptedException {
+        if (set) {
+            return switch (op.f()) {
+                case "add" -> write("s/" + op.value(), op.value());
+                case "read" -> readSet();
+                default -> throw new IllegalArgumentException("the etcd set client has add and read, not " + op.f());
+            };
+        }
         String key = op.extra().containsKey("key") ? "k" + op.extra().get("key") : "r";
         return switch (op.f()) {
             case "read" -> read(key);
@@ -54,6 +64,25 @@ final class EtcdClient implements Client {
         ObjectNode range = JSON.createObjectNode().put("key", base64(key)).put("serializable", serializableReads);
         return switch (gateway.call(cluster.clientAddress(node), "/v3/kv/range", range)) {
             case Reply.Answer a -> Completion.ok(value(a.body().path("kvs")));
+            case Reply.Error e -> Completion.fail(e.message());
+            case Reply.NotSent n -> Completion.fail(n.why());
+            case Reply.Unknown u -> Completion.fail("a read that went unanswered changed nothing: " + u.why());
+        };
+    }
+
+    /** Every element: a range over the keys {@code s/...} (the range end is the prefix with its last byte + 1). */
+    private Completion readSet() throws InterruptedException {
+        ObjectNode range = JSON.createObjectNode()
+                .put("key", base64("s/"))
+                .put("range_end", base64("s0"))
+                .put("serializable", serializableReads);
+        return switch (gateway.call(cluster.clientAddress(node), "/v3/kv/range", range)) {
+            case Reply.Answer a -> {
+                List<Long> elements = new java.util.ArrayList<>();
+                a.body().path("kvs").forEach(kv -> elements.add(Long.valueOf(EtcdGateway.text(kv.get("value")))));
+                java.util.Collections.sort(elements);
+                yield Completion.ok(elements);
+            }
             case Reply.Error e -> Completion.fail(e.message());
             case Reply.NotSent n -> Completion.fail(n.why());
             case Reply.Unknown u -> Completion.fail("a read that went unanswered changed nothing: " + u.why());

@@ -18,12 +18,12 @@ import java.util.Set;
  * etcd as a Faultline database ({@code --db etcd}). Settings ({@code --db-opt}): {@code reads=linearizable} (the
  * default: a read goes through the leader's read index) or {@code reads=serializable} (a member answers from its own
  * state, which etcd documents may be stale: under a partition the checker catches it). Workloads: {@code register}
- * and {@code cas-register}, one key or several.
+ * and {@code cas-register} (one key or several), {@code set}, and {@code list-append} through guarded etcd transactions.
  */
 public final class EtcdDb implements Db, Db.ServiceCheck {
 
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(2);
-    private static final Set<String> WORKLOADS = Set.of("register", "cas-register");
+    private static final Set<String> WORKLOADS = Set.of("register", "cas-register", "set", "list-append");
 
     private final boolean serializableReads;
 
@@ -48,7 +48,11 @@ public final class EtcdDb implements Db, Db.ServiceCheck {
                     "the etcd suite runs the workloads " + WORKLOADS + ", not " + workload.name());
         }
         List<String> nodes = cluster.nodes();
-        return new EtcdClient(cluster, nodes.get(worker % nodes.size()), serializableReads, CALL_TIMEOUT);
+        String node = nodes.get(worker % nodes.size());
+        return workload.name().equals("list-append")
+                ? new EtcdTxnClient(cluster, node, serializableReads, CALL_TIMEOUT)
+                : new EtcdClient(
+                        cluster, node, serializableReads, workload.name().equals("set"), CALL_TIMEOUT);
     }
 
     /**

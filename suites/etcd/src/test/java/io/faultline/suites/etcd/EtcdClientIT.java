@@ -72,7 +72,11 @@ class EtcdClientIT {
     }
 
     private EtcdClient clientOf(HostPort address, boolean serializable) {
-        ClusterView view = new ClusterView() {
+        return new EtcdClient(view(address), "n1", serializable, false, Duration.ofSeconds(2));
+    }
+
+    private static ClusterView view(HostPort address) {
+        return new ClusterView() {
             @Override
             public List<String> nodes() {
                 return List.of("n1");
@@ -83,7 +87,6 @@ class EtcdClientIT {
                 return address;
             }
         };
-        return new EtcdClient(view, "n1", serializable, Duration.ofSeconds(2));
     }
 
     private static Invocation op(String f, Object value, String key) {
@@ -112,6 +115,41 @@ class EtcdClientIT {
             assertThat(c.invoke(op("cas", List.of(1L, 4L), "cas")).type()).isEqualTo(OpType.FAIL);
             assertThat(c.invoke(op("read", null, "cas"))).isEqualTo(Completion.ok(2L));
         }
+    }
+
+    @Test
+    void a_set_reads_back_every_element_added() throws Exception {
+        try (EtcdClient c = new EtcdClient(view(client), "n1", false, true, Duration.ofSeconds(2))) {
+            for (long e : new long[] {3, 1, 2}) {
+                assertThat(c.invoke(new Invocation(new Worker.Client(0), 0, "add", e, Map.of()))
+                                .type())
+                        .isEqualTo(OpType.OK);
+            }
+            assertThat(c.invoke(new Invocation(new Worker.Client(0), 0, "read", null, Map.of())))
+                    .isEqualTo(Completion.ok(List.of(1L, 2L, 3L)));
+        }
+    }
+
+    @Test
+    void list_append_transactions_read_their_own_appends_and_later_ones_see_them_in_order() throws Exception {
+        try (EtcdTxnClient c = new EtcdTxnClient(view(client), "n1", true, Duration.ofSeconds(2))) {
+            Completion first = c.invoke(txn(
+                    java.util.Arrays.asList("r", 7L, null),
+                    List.of("append", 7L, 1L),
+                    java.util.Arrays.asList("r", 7L, null)));
+            Completion second = c.invoke(txn(List.of("append", 7L, 2L), java.util.Arrays.asList("r", 8L, null)));
+            Completion third = c.invoke(txn(java.util.Arrays.asList("r", 7L, null)));
+
+            assertThat(first)
+                    .isEqualTo(Completion.ok(List.of(
+                            List.of("r", 7L, List.of()), List.of("append", 7L, 1L), List.of("r", 7L, List.of(1L)))));
+            assertThat(second.type()).isEqualTo(OpType.OK);
+            assertThat(third).isEqualTo(Completion.ok(List.of(List.of("r", 7L, List.of(1L, 2L)))));
+        }
+    }
+
+    private static Invocation txn(List<?>... micros) {
+        return new Invocation(new Worker.Client(0), 0, "txn", List.of(micros), Map.of());
     }
 
     @Test
