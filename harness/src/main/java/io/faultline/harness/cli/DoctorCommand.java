@@ -122,6 +122,7 @@ final class DoctorCommand implements Callable<Integer> {
         boolean faketime = findings.stream().anyMatch(f -> f.ok() && f.what().startsWith("libfaketime"));
         boolean netem = findings.stream().anyMatch(f -> f.ok() && f.what().startsWith("tc netem"));
         findings.add(nemeses(chosen, iptables, faketime, netem));
+        findings.addAll(PluginNeeds.findings(tag -> engine.isPresent() && DockerEngine.imagePresent(tag)));
         findings.forEach(f -> out.println(f.render()));
         return ExitCodes.OK;
     }
