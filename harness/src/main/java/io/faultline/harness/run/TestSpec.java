@@ -141,6 +141,11 @@ public record TestSpec(
         });
     }
 
+    /** The same test with these {@code --db-opt} settings for its db. */
+    public TestSpec withDbOptions(Map<String, String> newDbOptions) {
+        return edit(b -> b.dbOptions = newDbOptions);
+    }
+
     /** The same test with its link proxy (on containers) running this server. */
     public TestSpec withProxyImage(ProxyImage newProxyImage) {
         return edit(b -> b.proxyImage = newProxyImage);
