@@ -120,8 +120,8 @@ public final class ContainerCluster implements Cluster {
         for (int i = 0; i < ids.size(); i++) {
             members.put(ids.get(i), new HostPort(address(subnet[0], i), NodeImage.PEER_PORT));
             for (NodeId to : ids) {
-                Link link = new Link(ids.get(i).name(), to.name());
                 if (proxy != null && !to.equals(ids.get(i))) {
+                    Link link = new Link(ids.get(i).name(), to.name());
                     linkAddresses.put(link, new HostPort(proxy.ip(), linkPort(ids, link)));
                 }
             }
