@@ -1,10 +1,16 @@
 package io.faultline.harness.plugins;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.faultline.api.ImageRecipe;
+import io.faultline.api.NodeContext;
+import io.faultline.api.NodeProgram;
+import io.faultline.api.NodeSetup;
 import io.faultline.harness.cluster.ClusterRuntime;
+import io.faultline.harness.cluster.ClusterSpec;
 import io.faultline.harness.cluster.NodeProcesses;
 import io.faultline.harness.docker.RequiresDocker;
 import io.faultline.harness.run.RunResult;
@@ -19,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +43,8 @@ class PluginNodesIT {
     @TempDir
     Path store;
 
+    private int runs;
+
     @AfterEach
     void noNodeProcessOfThisJvmIsLeft() {
         long self = ProcessHandle.current().pid();
@@ -47,7 +56,7 @@ class PluginNodesIT {
     private RunResult run(ClusterRuntime runtime, String nemesis, Map<String, String> options)
             throws InterruptedException {
         TestSpec spec = TestSpec.demo(store, 7)
-                .withName("script-kv-" + nemesis)
+                .withName("script-kv-" + nemesis + "-" + runs++)
                 .with("register", nemesis, List.of())
                 .withLoad("script-kv", 3, 3, 20)
                 .withDbOptions(options)
@@ -122,6 +131,21 @@ class PluginNodesIT {
     }
 
     @Test
+    void without_a_service_check_a_kill_is_verified_by_the_closed_port_and_a_pause_is_recorded_as_not_verified()
+            throws Exception {
+        RunResult killed = run(ClusterRuntime.PROCESSES, "kill", Map.of("service-check", "false"));
+        RunResult paused = run(ClusterRuntime.PROCESSES, "pause", Map.of("service-check", "false"));
+
+        assertEveryFaultVerified(killed, "kill");
+        List<JsonNode> pauses = faults(paused, "pause");
+        assertThat(pauses).as("pause ops recorded").isNotEmpty();
+        assertThat(pauses).allSatisfy(v -> {
+            assertThat(v.get("verified").asBoolean()).isFalse();
+            assertThat(v.get("note").asText()).contains("the db script-kv has no service check");
+        });
+    }
+
+    @Test
     @RequiresDocker
     void on_containers_a_python_nodes_kills_are_verified_by_its_service() throws Exception {
         RunResult run = run(ClusterRuntime.CONTAINERS, "kill", Map.of());
@@ -139,5 +163,41 @@ class PluginNodesIT {
         assertEveryFaultVerified(run, "pause");
         assertEveryFaultVerified(run, "resume");
         assertNodeFilesWhereTheDocsSay(run);
+    }
+
+    private ClusterSpec programSpec(NodeProgram program) {
+        return ClusterSpec.of(3, store).withNodes("imageless-db", NodeSetup.program(program));
+    }
+
+    @Test
+    @RequiresDocker
+    void on_containers_a_program_without_an_image_is_refused_before_anything_starts_naming_the_db() {
+        NodeProgram imageless = node -> List.of("imageless-server");
+
+        assertThatThrownBy(() -> ClusterRuntime.CONTAINERS.start(programSpec(imageless)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the db imageless-db has no image for the containers runtime")
+                .hasMessageContaining("--runtime processes");
+    }
+
+    @Test
+    @RequiresDocker
+    void on_containers_a_local_image_the_engine_does_not_have_is_refused_and_never_pulled() {
+        NodeProgram absent = new NodeProgram() {
+            @Override
+            public List<String> command(NodeContext node) {
+                return List.of("server");
+            }
+
+            @Override
+            public Optional<ImageRecipe> image() {
+                return Optional.of(new ImageRecipe.LocalImage("faultline-test-absent:nowhere"));
+            }
+        };
+
+        assertThatThrownBy(() -> ClusterRuntime.CONTAINERS.start(programSpec(absent)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("runs in the image faultline-test-absent:nowhere, which this Docker engine does"
+                        + " not have (images are never pulled)");
     }
 }

@@ -64,18 +64,46 @@ public final class ScriptKvDb implements Db, Db.ServiceCheck, Db.LogFiles, Db.Db
         return create(bugs, Map.of());
     }
 
-    /** Takes one setting, {@code escape=true|false}. */
+    /**
+     * Takes two settings: {@code escape=true|false}, and {@code service-check=false}, which makes a db without
+     * {@link Db.ServiceCheck} whose program keeps the default readiness (a TCP connect).
+     */
     @Override
     public Db create(List<String> bugs, Map<String, String> options) {
         if (!bugs.isEmpty()) {
             throw new IllegalArgumentException("script-kv has no bugs to switch on: " + bugs);
         }
         for (String key : options.keySet()) {
-            if (!key.equals("escape")) {
-                throw new IllegalArgumentException("script-kv has no setting '" + key + "' (it takes: escape)");
+            if (!key.equals("escape") && !key.equals("service-check")) {
+                throw new IllegalArgumentException(
+                        "script-kv has no setting '" + key + "' (it takes: escape, service-check)");
             }
         }
-        return new ScriptKvDb(Boolean.parseBoolean(options.getOrDefault("escape", "false")));
+        ScriptKvDb db = new ScriptKvDb(Boolean.parseBoolean(options.getOrDefault("escape", "false")));
+        return Boolean.parseBoolean(options.getOrDefault("service-check", "true")) ? db : new Unchecked(db);
+    }
+
+    /** The same db without a service check: its program's readiness is NodeProgram's default, a TCP connect. */
+    private record Unchecked(ScriptKvDb db) implements Db, Db.LogFiles {
+        @Override
+        public String name() {
+            return db.name();
+        }
+
+        @Override
+        public NodeSetup nodes() {
+            return NodeSetup.program(db.program(false));
+        }
+
+        @Override
+        public Client openClient(ClusterView cluster, int worker, Workload workload) {
+            return db.openClient(cluster, worker, workload);
+        }
+
+        @Override
+        public List<String> logFiles() {
+            return db.logFiles();
+        }
     }
 
     /** The server script's text. */
@@ -109,7 +137,12 @@ public final class ScriptKvDb implements Db, Db.ServiceCheck, Db.LogFiles, Db.Db
 
     @Override
     public NodeSetup nodes() {
-        return NodeSetup.program(new NodeProgram() {
+        return NodeSetup.program(program(true));
+    }
+
+    /** The node program; {@code pingReady}: ready when {@code /ping} answers, else the default TCP connect. */
+    private NodeProgram program(boolean pingReady) {
+        return new NodeProgram() {
             @Override
             public List<String> command(NodeContext node) {
                 String script = node.runtime().equals("containers")
@@ -147,9 +180,9 @@ public final class ScriptKvDb implements Db, Db.ServiceCheck, Db.LogFiles, Db.Db
 
             @Override
             public boolean ready(HostPort client, Duration within) {
-                return answers(client, within);
+                return pingReady ? answers(client, within) : NodeProgram.super.ready(client, within);
             }
-        });
+        };
     }
 
     private static String quoted(String word) {
