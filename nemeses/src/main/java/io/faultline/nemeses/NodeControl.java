@@ -27,6 +27,15 @@ public interface NodeControl {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Why {@link #answers} cannot show that this node is paused, when it cannot: for example, when it only opens a
+     * TCP connection, which the kernel of a stopped process still accepts. Empty when a pause shows in its answers
+     * (or when there are no answers at all).
+     */
+    default java.util.Optional<String> pauseUnobservable(String node) {
+        return java.util.Optional.empty();
+    }
+
     /** Whether commands can run inside each node's own network namespace (containers: yes; processes: no). */
     boolean isolatedNetworks();
 

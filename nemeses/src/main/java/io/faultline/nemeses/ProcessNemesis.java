@@ -68,9 +68,19 @@ public final class ProcessNemesis implements Nemesis {
     /**
      * The outcome as the service shows it: after a kill or pause every target's service must be silent, and after
      * a start or resume it must answer. A target whose database offers no check is taken on the word of the signal,
-     * and the note says so.
+     * and the note says so; a pause whose effect the check cannot show ({@link NodeControl#pauseUnobservable}) is
+     * not verified, with the reason.
      */
     private static Outcome verifiedByService(String f, List<String> targets, NodeControl nodes) {
+        if (f.equals("pause")) {
+            List<String> blind = new ArrayList<>();
+            for (String node : targets) {
+                nodes.pauseUnobservable(node).ifPresent(why -> blind.add(node + ": " + why));
+            }
+            if (!blind.isEmpty()) {
+                return new Outcome(targets, false, "pause not verified on " + String.join("; ", blind));
+            }
+        }
         boolean down = f.equals("kill") || f.equals("pause");
         List<String> wrong = new ArrayList<>();
         List<String> unchecked = new ArrayList<>();

@@ -161,6 +161,30 @@ class ProcessNemesisTest {
         assertThat(pause.note()).contains("service not checked on n1");
     }
 
+    @Test
+    void a_pause_whose_check_only_opens_a_connection_is_not_verified_and_says_why_while_its_kill_is() {
+        nodes.checked = true; // a TCP connect: it answers for a killed node's absence, not for a paused one
+        NodeControl connectOnly = new ForwardingNodes(nodes) {
+            @Override
+            public java.util.Optional<Boolean> answers(String node, java.time.Duration within) {
+                return java.util.Optional.of(true); // a stopped process's kernel still accepts the connection
+            }
+
+            @Override
+            public java.util.Optional<String> pauseUnobservable(String node) {
+                return java.util.Optional.of("the db kv has no service check");
+            }
+        };
+
+        Nemesis.Outcome pause = nemesis.invoke("pause", List.of("n1"), connectOnly);
+        Nemesis.Outcome kill = nemesis.invoke("kill", List.of("n2"), nodes);
+
+        assertThat(pause.verified()).isFalse();
+        assertThat(pause.note()).isEqualTo("pause not verified on n1: the db kv has no service check");
+        assertThat(nodes.actions).contains("pause n1");
+        assertThat(kill.verified()).as(kill.note()).isTrue();
+    }
+
     /** Passes everything to another fake, for tests that change one action. */
     private static class ForwardingNodes implements NodeControl {
         private final NodeControl to;

@@ -5,10 +5,15 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.Network;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import io.faultline.api.HostPort;
+import io.faultline.api.ImageRecipe;
+import io.faultline.api.NodeContext;
+import io.faultline.api.NodeProgram;
+import io.faultline.api.NodeSetup;
 import io.faultline.harness.docker.Docker;
 import io.faultline.harness.docker.Leftovers;
 import io.faultline.harness.images.ImageBuilder;
 import io.faultline.harness.images.NodeImage;
+import io.faultline.harness.images.ProgramImage;
 import io.faultline.nemeses.LinkControl;
 import io.faultline.nemeses.LinkControl.Link;
 import java.nio.file.Path;
@@ -75,8 +80,12 @@ public final class ContainerCluster implements Cluster {
         } else if (spec.proxyImage() instanceof ProxyImage.Toxiproxy(String image)) {
             LOG.info("the Toxiproxy image {} is not used: no link of this cluster goes through a proxy", image);
         }
+        NodeProgram program = spec.nodes() instanceof NodeSetup.Program(NodeProgram p) ? p : null;
+        String programImage = program == null ? null : programImage(spec.db(), program);
         NodeImage image = NodeImage.defaultImage();
-        new ImageBuilder(LOG::info).ensure(image);
+        if (program == null || spec.proxiedLinks()) {
+            new ImageBuilder(LOG::info).ensure(image); // the bundled node's, and the link proxy's and prober's
+        }
         String clusterId = UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> labels = Leftovers.labels(clusterId);
         String networkName = "faultline-" + clusterId;
@@ -106,28 +115,87 @@ public final class ContainerCluster implements Cluster {
             }
         }
         List<Node> nodes = new ArrayList<>();
+        Map<NodeId, HostPort> members = new LinkedHashMap<>();
+        Map<Link, HostPort> linkAddresses = new LinkedHashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            members.put(ids.get(i), new HostPort(address(subnet[0], i), NodeImage.PEER_PORT));
+            for (NodeId to : ids) {
+                if (proxy != null && !to.equals(ids.get(i))) {
+                    Link link = new Link(ids.get(i).name(), to.name());
+                    linkAddresses.put(link, new HostPort(proxy.ip(), linkPort(ids, link)));
+                }
+            }
+        }
         for (int i = 0; i < ids.size(); i++) {
             NodeId nodeId = ids.get(i);
-            String peers = proxy != null ? proxiedPeers(ids, nodeId, proxy.ip()) : peers(ids, nodeId, subnet[0]);
-            List<String> args = new ArrayList<>(List.of(
-                    "--id", nodeId.name(),
-                    "--http-port", Integer.toString(NodeImage.HTTP_PORT),
-                    "--peer-port", Integer.toString(NodeImage.PEER_PORT),
-                    "--peers", peers,
-                    "--data-dir", ContainerNode.DATA_DIR));
-            args.addAll(spec.nodeArgs());
+            ContainerNode.Launch launch;
+            if (program != null) {
+                NodeContext ctx = ProgramNodes.context(
+                        nodeId,
+                        "containers",
+                        "0.0.0.0",
+                        NodeImage.HTTP_PORT,
+                        NodeImage.PEER_PORT,
+                        ContainerNode.DATA_DIR,
+                        members,
+                        linkAddresses);
+                Map<String, String> environment = new LinkedHashMap<>(spec.environment());
+                environment.putAll(program.environment(ctx));
+                launch = new ContainerNode.Launch(
+                        programImage,
+                        ProgramNodes.command(spec.db(), program, ctx),
+                        List.of(),
+                        environment,
+                        new Health.Probe(
+                                "become ready (the db " + spec.db() + "'s NodeProgram.ready)", program::ready));
+            } else {
+                String peers = proxy != null ? proxiedPeers(ids, nodeId, proxy.ip()) : peers(ids, nodeId, subnet[0]);
+                List<String> args = new ArrayList<>(List.of(
+                        "--id", nodeId.name(),
+                        "--http-port", Integer.toString(NodeImage.HTTP_PORT),
+                        "--peer-port", Integer.toString(NodeImage.PEER_PORT),
+                        "--peers", peers,
+                        "--data-dir", ContainerNode.DATA_DIR));
+                args.addAll(spec.nodeArgs());
+                launch = ContainerNode.Launch.bundled(image.tag(), args, spec.environment());
+            }
             nodes.add(new ContainerNode(
                     nodeId,
-                    image.tag(),
                     networkName,
                     address(subnet[0], i),
-                    args,
+                    launch,
                     "faultline-" + clusterId + "-" + nodeId,
                     labels,
                     spec));
         }
         return Starter.startAll(
                 new ContainerCluster(clusterId, networkId, nodes, proxy, prober, links, spec.workDir()));
+    }
+
+    /**
+     * The image a db's program runs in: built from its Debian recipe when missing, or the local image it names.
+     * Refuses, before anything starts, a program without an image and a local image the engine does not have.
+     */
+    private static String programImage(String db, NodeProgram program) {
+        ImageRecipe recipe = program.image()
+                .orElseThrow(() -> new IllegalArgumentException("the db " + db + " has no image for the containers"
+                        + " runtime (its NodeProgram.image() is empty): it runs only as local processes, so use"
+                        + " --runtime processes, or give its program an ImageRecipe"));
+        ImageBuilder builder = new ImageBuilder(LOG::info);
+        return switch (recipe) {
+            case ImageRecipe.DebianPackages debian -> {
+                ProgramImage image = ProgramImage.of(debian);
+                builder.ensure(image);
+                yield image.tag();
+            }
+            case ImageRecipe.LocalImage(String tag) -> {
+                if (!builder.present(tag)) {
+                    throw new IllegalArgumentException("the db " + db + " runs in the image " + tag + ", which this"
+                            + " Docker engine does not have (images are never pulled): build or load it first");
+                }
+                yield tag;
+            }
+        };
     }
 
     /**

@@ -20,42 +20,89 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
 
-/** A node that is a container. The container is created once and then started, killed and paused in place. */
+/**
+ * A node that is a container: the node image's bundled node, or a db's own program in its image (the program's
+ * command replaces the image's entrypoint). The container is created once and then started, killed and paused in
+ * place; {@code docker kill} and {@code docker pause} reach every process in it.
+ */
 final class ContainerNode implements Node {
 
     /** Where the node keeps its data inside the container ({@code --data-dir}). */
     static final String DATA_DIR = "/var/lib/faultline/data";
 
+    /**
+     * What a container runs.
+     *
+     * @param entrypoint the command replacing the image's entrypoint (a db's program), or empty to keep it
+     * @param args the arguments after the entrypoint (the bundled node's), empty for a program
+     * @param probe what tells that it is ready
+     */
+    record Launch(
+            String image,
+            List<String> entrypoint,
+            List<String> args,
+            Map<String, String> environment,
+            Health.Probe probe) {
+        Launch {
+            entrypoint = List.copyOf(entrypoint);
+            args = List.copyOf(args);
+            environment = Map.copyOf(environment);
+        }
+
+        /** The bundled node of the node image, with these arguments. */
+        static Launch bundled(String image, List<String> args, Map<String, String> environment) {
+            return new Launch(image, List.of(), args, environment, Health.BUNDLED);
+        }
+    }
+
     private final NodeId id;
     private final String ip;
     private final ClusterSpec spec;
+    private final Health.Probe probe;
     private final GenericContainer<?> container;
     private NodeState state = NodeState.NEW;
     private HostPort client;
 
     ContainerNode(
             NodeId id,
-            String image,
             String network,
             String ip,
-            List<String> args,
+            Launch launch,
             String name,
             Map<String, String> labels,
             ClusterSpec spec) {
         this.id = id;
         this.ip = ip;
         this.spec = spec;
-        this.container = new GenericContainer<>(DockerImageName.parse(image))
+        this.probe = launch.probe();
+        boolean program = !launch.entrypoint().isEmpty();
+        this.container = new GenericContainer<>(DockerImageName.parse(launch.image()))
                 .withNetworkMode(network)
                 .withExposedPorts(NodeImage.HTTP_PORT)
                 .withLabels(labels)
-                .withCommand(args.toArray(String[]::new))
-                .withEnv(spec.environment())
+                .withCommand(launch.args().toArray(String[]::new))
+                .withEnv(launch.environment())
                 .withCreateContainerCmdModifier(cmd -> {
                     cmd.withName(name).withHostName(id.name()).withIpv4Address(ip);
                     cmd.getHostConfig().withCapAdd(Capability.NET_ADMIN);
+                    if (program) {
+                        // Docker creates a missing working directory: the program's data directory exists.
+                        cmd.withEntrypoint(launch.entrypoint())
+                                .withCmd(List.of())
+                                .withWorkingDir(DATA_DIR);
+                    }
                 })
-                .waitingFor(Wait.forLogMessage(".*\"msg\":\"started\".*", 1).withStartupTimeout(spec.readyTimeout()));
+                .waitingFor(
+                        program
+                                ? new NoWait() // start() polls the program's own readiness
+                                : Wait.forLogMessage(".*\"msg\":\"started\".*", 1)
+                                        .withStartupTimeout(spec.readyTimeout()));
+    }
+
+    /** No wait inside Testcontainers' start: {@link #start()} waits for the node's probe through its published port. */
+    private static final class NoWait extends org.testcontainers.containers.wait.strategy.AbstractWaitStrategy {
+        @Override
+        protected void waitUntilReady() {}
     }
 
     @Override
@@ -79,7 +126,7 @@ final class ContainerNode implements Node {
             docker().startContainerCmd(container.getContainerId()).exec();
         }
         client = null;
-        Health.await(id, this::clientAddress, spec.readyTimeout(), this::running, this::logs);
+        Health.await(id, this::clientAddress, spec.readyTimeout(), this::running, this::logs, probe);
         state = NodeState.RUNNING;
     }
 

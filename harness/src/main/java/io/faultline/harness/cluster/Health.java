@@ -15,6 +15,17 @@ final class Health {
 
     private Health() {}
 
+    /**
+     * What "ready" means for a node: the bundled node's {@code GET /health}, or a db's own
+     * {@link io.faultline.api.NodeProgram#ready}.
+     *
+     * @param expectation what a ready node does, for the message when it does not ("answer GET /health")
+     */
+    record Probe(String expectation, java.util.function.BiPredicate<HostPort, Duration> ready) {}
+
+    /** The bundled node's health check. */
+    static final Probe BUNDLED = new Probe("answer GET /health", (address, within) -> healthy(address));
+
     static boolean healthy(HostPort address) {
         try {
             HttpResponse<Void> response = HTTP.send(
@@ -38,12 +49,23 @@ final class Health {
             Duration timeout,
             java.util.function.BooleanSupplier stillAlive,
             java.util.function.Supplier<String> logs) {
+        await(id, address, timeout, stillAlive, logs, BUNDLED);
+    }
+
+    /** Polls {@code probe} until the node is ready; throws naming the node, what it did not do and its last output. */
+    static void await(
+            NodeId id,
+            java.util.function.Supplier<HostPort> address,
+            Duration timeout,
+            java.util.function.BooleanSupplier stillAlive,
+            java.util.function.Supplier<String> logs,
+            Probe probe) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!stillAlive.getAsBoolean()) {
                 throw new NodeStartException(id + " exited while starting; its last output:\n" + tail(logs.get()));
             }
-            if (healthy(address.get())) {
+            if (probe.ready().test(address.get(), Duration.ofSeconds(1))) {
                 return;
             }
             try {
@@ -53,8 +75,8 @@ final class Health {
                 throw new NodeStartException("interrupted while waiting for " + id + " to become healthy");
             }
         }
-        throw new NodeStartException(
-                id + " did not answer GET /health within " + timeout + "; its last output:\n" + tail(logs.get()));
+        throw new NodeStartException(id + " did not " + probe.expectation() + " within " + timeout
+                + "; its last output:\n" + tail(logs.get()));
     }
 
     private static String tail(String log) {

@@ -77,20 +77,30 @@ public final class NodeProcesses {
         return all().stream().filter(p -> p.cluster().equals(cluster)).toList();
     }
 
-    /** Continues, then kills, a node process, waiting up to 10 s for it to be gone; true when it is. */
+    /**
+     * Continues, then kills, a node process, and its whole process group when it leads one (every node leads its
+     * own, {@link ProcessGroup}); waits up to 10 s for it to be gone; true when it is.
+     */
     public static boolean remove(NodeProcess node) {
         Optional<ProcessHandle> handle = ProcessHandle.of(node.pid());
         if (handle.isEmpty()) {
             return true;
         }
+        boolean leader = ProcessGroup.groupOf(node.pid()).orElse(-1L) == node.pid();
+        if (leader) {
+            ProcessGroup.signal(node.pid(), "CONT");
+            ProcessGroup.signal(node.pid(), "KILL");
+        }
         LocalCommand.run(Duration.ofSeconds(5), "kill", "-CONT", Long.toString(node.pid()));
         handle.get().destroyForcibly();
         try {
             handle.get().onExit().get(10, TimeUnit.SECONDS);
-            return true;
         } catch (Exception e) {
-            return !handle.get().isAlive();
+            if (handle.get().isAlive()) {
+                return false;
+            }
         }
+        return !leader || ProcessGroup.awaitGone(node.pid(), Duration.ofSeconds(10));
     }
 
     /** Removes every orphaned node process, returning those it removed. */

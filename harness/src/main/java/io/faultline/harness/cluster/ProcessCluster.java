@@ -2,6 +2,9 @@ package io.faultline.harness.cluster;
 
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import io.faultline.api.HostPort;
+import io.faultline.api.NodeContext;
+import io.faultline.api.NodeProgram;
+import io.faultline.api.NodeSetup;
 import io.faultline.harness.images.NodeDistribution;
 import io.faultline.nemeses.LinkControl;
 import io.faultline.nemeses.LinkControl.Link;
@@ -25,8 +28,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A cluster of local JVMs on loopback ports: the runtime used when no Docker engine is reachable. Kill is SIGKILL,
- * pause is SIGSTOP; each node writes its output to {@code WORKDIR/ID/node.log} and keeps its data in
+ * A cluster of local processes on loopback ports (the bundled node's JVMs, or a db's own {@link NodeProgram}): the
+ * runtime used when no Docker engine is reachable. Each node leads a process group of its own; kill is SIGKILL and
+ * pause SIGSTOP to the whole group. Each node writes its output to {@code WORKDIR/ID/node.log} and keeps its data in
  * {@code WORKDIR/ID/data} across restarts. With {@link ClusterSpec#proxiedLinks()}, a Toxiproxy-compatible server in this
  * JVM carries every directed node-to-node link on its own loopback port.
  */
@@ -68,15 +72,21 @@ public final class ProcessCluster implements Cluster {
             LOG.warn("removed a leftover of a dead run: {}", leftover);
         }
         String clusterId = UUID.randomUUID().toString().substring(0, 8);
-        Map<String, String> environment = new LinkedHashMap<>(spec.environment());
-        environment.putAll(NodeProcesses.environment(clusterId));
-        Path jar = NodeDistribution.jar();
         int[] free = freePorts(2 * spec.size());
         Map<NodeId, int[]> ports = new LinkedHashMap<>();
+        Map<NodeId, HostPort> members = new LinkedHashMap<>();
         int next = 0;
         for (NodeId id : spec.ids()) {
             ports.put(id, new int[] {free[next++], free[next++]});
+            members.put(id, new HostPort("127.0.0.1", ports.get(id)[1]));
         }
+        NodeProgram program = spec.nodes() instanceof NodeSetup.Program(NodeProgram p) ? p : null;
+        if (program != null) {
+            NodeId first = spec.ids().getFirst();
+            ProgramNodes.requireInstalled(spec.db(), program, context(spec, first, ports, members, Map.of()));
+        }
+        Map<String, String> environment = new LinkedHashMap<>(spec.environment());
+        environment.putAll(NodeProcesses.environment(clusterId));
         ToxiproxyServer proxy = null;
         ProxiedLinks links = null;
         Map<Link, HostPort> linkAddresses = new LinkedHashMap<>();
@@ -85,7 +95,7 @@ public final class ProcessCluster implements Cluster {
             ToxiproxyClient client =
                     new ToxiproxyClient("127.0.0.1", proxy.apiAddress().getPort());
             Map<String, HostPort> upstreams = new LinkedHashMap<>();
-            ports.forEach((id, p) -> upstreams.put(id.name(), new HostPort("127.0.0.1", p[1])));
+            members.forEach((id, address) -> upstreams.put(id.name(), address));
             try {
                 linkAddresses = ProxiedLinks.create(client, upstreams, link -> "127.0.0.1:0");
             } catch (RuntimeException e) {
@@ -96,35 +106,84 @@ public final class ProcessCluster implements Cluster {
         }
         List<Node> nodes = new ArrayList<>();
         for (NodeId id : spec.ids()) {
-            Map<Link, HostPort> via = linkAddresses;
-            String peers = ports.entrySet().stream()
-                    .filter(e -> !e.getKey().equals(id))
-                    .map(e -> {
-                        HostPort link = via.get(new Link(id.name(), e.getKey().name()));
-                        return e.getKey() + "="
-                                + (link != null ? link.host() + ":" + link.port() : "127.0.0.1:" + e.getValue()[1]);
-                    })
-                    .collect(Collectors.joining(","));
-            List<String> args = new ArrayList<>(List.of(
-                    "--id", id.name(),
-                    "--http-port", Integer.toString(ports.get(id)[0]),
-                    "--peer-port", Integer.toString(ports.get(id)[1]),
-                    "--peers", peers,
-                    "--data-dir",
-                            spec.workDir().resolve(id.name()).resolve("data").toString()));
-            args.addAll(spec.nodeArgs());
+            HostPort clientAddress = new HostPort("127.0.0.1", ports.get(id)[0]);
             Path dir = spec.workDir().resolve(id.name());
-            nodes.add(new ProcessNode(
-                    id,
-                    jar,
-                    args,
-                    dir,
-                    new HostPort("127.0.0.1", ports.get(id)[0]),
-                    new HostPort("127.0.0.1", ports.get(id)[1]),
-                    spec.readyTimeout(),
-                    environment));
+            if (program != null) {
+                NodeContext ctx = context(spec, id, ports, members, linkAddresses);
+                nodes.add(new ProcessNode(
+                        id,
+                        ProgramNodes.command(spec.db(), program, ctx),
+                        dir,
+                        clientAddress,
+                        members.get(id),
+                        spec.readyTimeout(),
+                        ProgramNodes.environment(
+                                spec.environment(), program, ctx, NodeProcesses.environment(clusterId)),
+                        new Health.Probe(
+                                "become ready (the db " + spec.db() + "'s NodeProgram.ready)", program::ready)));
+            } else {
+                nodes.add(new ProcessNode(
+                        id,
+                        bundledCommand(spec, id, ports, linkAddresses),
+                        dir,
+                        clientAddress,
+                        members.get(id),
+                        spec.readyTimeout(),
+                        environment,
+                        Health.BUNDLED));
+            }
         }
         return Starter.startAll(new ProcessCluster(clusterId, nodes, proxy, links, Reaper.start(clusterId)));
+    }
+
+    /** The layout of a program node: loopback, its two ports, {@code WORKDIR/ID/data}. */
+    private static NodeContext context(
+            ClusterSpec spec,
+            NodeId id,
+            Map<NodeId, int[]> ports,
+            Map<NodeId, HostPort> members,
+            Map<Link, HostPort> links) {
+        return ProgramNodes.context(
+                id,
+                "processes",
+                "127.0.0.1",
+                ports.get(id)[0],
+                ports.get(id)[1],
+                spec.workDir().resolve(id.name()).resolve("data").toString(),
+                members,
+                links);
+    }
+
+    /** The bundled node's JVM with its id, ports, peers (through the link proxies, if any) and data directory. */
+    private static List<String> bundledCommand(
+            ClusterSpec spec, NodeId id, Map<NodeId, int[]> ports, Map<Link, HostPort> via) {
+        String peers = ports.entrySet().stream()
+                .filter(e -> !e.getKey().equals(id))
+                .map(e -> {
+                    HostPort link = via.get(new Link(id.name(), e.getKey().name()));
+                    return e.getKey() + "="
+                            + (link != null ? link.host() + ":" + link.port() : "127.0.0.1:" + e.getValue()[1]);
+                })
+                .collect(Collectors.joining(","));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Xmx256m",
+                "-jar",
+                NodeDistribution.jar().toString(),
+                "--id",
+                id.name(),
+                "--http-port",
+                Integer.toString(ports.get(id)[0]),
+                "--peer-port",
+                Integer.toString(ports.get(id)[1]),
+                "--peers",
+                peers,
+                "--data-dir",
+                spec.workDir().resolve(id.name()).resolve("data").toString()));
+        command.addAll(spec.nodeArgs());
+        return command;
     }
 
     private static ToxiproxyServer startProxy() {
@@ -159,6 +218,13 @@ public final class ProcessCluster implements Cluster {
     public void close() {
         for (Node node : nodes) {
             ((ProcessNode) node).destroy();
+        }
+        // Whatever escaped its node's group (a server that started a session of its own) still carries the
+        // cluster in its environment.
+        for (NodeProcesses.NodeProcess escaped : NodeProcesses.ofCluster(id)) {
+            if (!NodeProcesses.remove(escaped)) {
+                LOG.warn("could not remove {}", escaped);
+            }
         }
         if (proxy != null) {
             proxy.close();

@@ -7,43 +7,51 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A node that is a local JVM. */
+/**
+ * A node that is a local process: the bundled node's JVM or a db's own program, started as the leader of a process
+ * group of its own ({@link ProcessGroup}), so that kill, pause, resume and stop signal the whole group and wait for
+ * its effect.
+ */
 final class ProcessNode implements Node {
 
     private final NodeId id;
-    private final Path jar;
-    private final List<String> args;
+    private final List<String> command;
     private final Path dir;
     private final Path log;
     private final HostPort client;
     private final HostPort peer;
     private final Duration readyTimeout;
     private final java.util.Map<String, String> environment;
+    private final Health.Probe probe;
+    private final boolean grouped = ProcessGroup.available();
     private Process process;
     private NodeState state = NodeState.NEW;
 
+    /**
+     * @param command the node's command line, run in {@code dir/data}
+     * @param probe what tells that a started node is ready
+     */
     ProcessNode(
             NodeId id,
-            Path jar,
-            List<String> args,
+            List<String> command,
             Path dir,
             HostPort client,
             HostPort peer,
             Duration readyTimeout,
-            java.util.Map<String, String> environment) {
+            java.util.Map<String, String> environment,
+            Health.Probe probe) {
         this.environment = java.util.Map.copyOf(environment);
         this.id = id;
-        this.jar = jar;
-        this.args = List.copyOf(args);
+        this.command = List.copyOf(command);
         this.dir = dir;
         this.log = dir.resolve("node.log");
         this.client = client;
         this.peer = peer;
         this.readyTimeout = readyTimeout;
+        this.probe = probe;
     }
 
     @Override
@@ -62,16 +70,8 @@ final class ProcessNode implements Node {
             throw new IllegalStateException(id + " is " + state + ": kill or stop it before starting it again");
         }
         ProcessCluster.createDirectories(dir.resolve("data"));
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-Xmx256m",
-                "-jar",
-                jar.toString()));
-        command.addAll(args);
         try {
-            ProcessBuilder builder = new ProcessBuilder(command);
+            ProcessBuilder builder = new ProcessBuilder(grouped ? ProcessGroup.leading(command) : command);
             builder.environment().putAll(environment);
             process = builder.directory(dir.resolve("data").toFile())
                     .redirectErrorStream(true)
@@ -81,7 +81,7 @@ final class ProcessNode implements Node {
             throw new NodeStartException("cannot start " + id + ": " + e.getMessage());
         }
         Process started = process;
-        Health.await(id, () -> client, readyTimeout, started::isAlive, this::logs);
+        Health.await(id, () -> client, readyTimeout, started::isAlive, this::logs, probe);
         state = NodeState.RUNNING;
     }
 
@@ -89,10 +89,10 @@ final class ProcessNode implements Node {
     public synchronized void stop() {
         if (process != null) {
             resumeIfPaused();
-            process.destroy();
-            if (!waitFor(Duration.ofSeconds(10))) {
-                process.destroyForcibly();
-                waitFor(Duration.ofSeconds(10));
+            signal("TERM");
+            if (!awaitGone(Duration.ofSeconds(10))) {
+                signal("KILL");
+                awaitGone(Duration.ofSeconds(10));
             }
         }
         state = NodeState.DOWN;
@@ -101,9 +101,10 @@ final class ProcessNode implements Node {
     @Override
     public synchronized void kill() {
         if (process != null) {
-            process.destroyForcibly();
-            if (!waitFor(Duration.ofSeconds(10))) {
-                throw new IllegalStateException(id + " (pid " + process.pid() + ") survived SIGKILL for 10 s");
+            signal("KILL"); // a stopped group dies of it too, without running again first
+            if (!awaitGone(Duration.ofSeconds(10))) {
+                throw new IllegalStateException(
+                        id + " (process group " + process.pid() + ") survived SIGKILL for 10 s");
             }
         }
         state = NodeState.DOWN;
@@ -112,17 +113,45 @@ final class ProcessNode implements Node {
     @Override
     public synchronized void pause() {
         requireState(NodeState.RUNNING, "pause");
-        LocalCommand.run(Duration.ofSeconds(5), "kill", "-STOP", Long.toString(process.pid()))
-                .orThrow();
+        if (!signal("STOP")) {
+            throw new IllegalStateException(
+                    "cannot pause " + id + ": no process of group " + process.pid() + " is left");
+        }
+        if (grouped && !ProcessGroup.awaitStopped(process.pid(), Duration.ofSeconds(5))) {
+            throw new IllegalStateException(
+                    id + " (process group " + process.pid() + ") was not stopped 5 s after SIGSTOP");
+        }
         state = NodeState.PAUSED;
     }
 
     @Override
     public synchronized void resume() {
         requireState(NodeState.PAUSED, "resume");
-        LocalCommand.run(Duration.ofSeconds(5), "kill", "-CONT", Long.toString(process.pid()))
-                .orThrow();
+        if (!signal("CONT")) {
+            throw new IllegalStateException(
+                    "cannot resume " + id + ": no process of group " + process.pid() + " is left");
+        }
         state = NodeState.RUNNING;
+    }
+
+    /** The pid of the node's process (its group's leader, whose group id it is), while it has one. */
+    synchronized java.util.OptionalLong pid() {
+        return process == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(process.pid());
+    }
+
+    /** Signals the node's group, or only its process where there are no groups; false when nothing received it. */
+    private boolean signal(String signal) {
+        if (grouped) {
+            return ProcessGroup.signal(process.pid(), signal);
+        }
+        return LocalCommand.run(Duration.ofSeconds(5), "kill", "-" + signal, Long.toString(process.pid()))
+                .ok();
+    }
+
+    /** Waits until the node's process is gone and, with groups, every process of its group. */
+    private boolean awaitGone(Duration patience) {
+        boolean exited = waitFor(patience);
+        return grouped ? ProcessGroup.awaitGone(process.pid(), patience) && exited : exited;
     }
 
     @Override
@@ -167,9 +196,12 @@ final class ProcessNode implements Node {
 
     /** Kills the process whatever its state; used when the cluster closes. */
     synchronized void destroy() {
-        if (process != null && process.isAlive()) {
-            process.destroyForcibly();
-            waitFor(Duration.ofSeconds(10));
+        if (process != null
+                && (process.isAlive()
+                        || grouped && !ProcessGroup.members(process.pid()).isEmpty())) {
+            signal("CONT");
+            signal("KILL");
+            awaitGone(Duration.ofSeconds(10));
         }
         state = NodeState.DOWN;
     }

@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
  * A watchdog for one process cluster, so that its nodes die with the harness however the harness dies (SIGKILL
  * included). It is a small shell process that reads its standard input, a pipe this JVM holds, until end of file:
  * the kernel closes the pipe when this JVM exits, and the reaper then continues (a paused node is stopped) and
- * kills every process whose environment names the cluster. A normal close stops the reaper without a sweep, the
+ * kills every process whose environment names the cluster, and the whole process group of each that leads one (a
+ * node's group, {@link ProcessGroup}). A normal close stops the reaper without a sweep, the
  * cluster having removed its own nodes. Without {@code sh} there is no reaper, and the next run removes the
  * leftovers instead ({@link NodeProcesses#removeOrphans()}).
  */
@@ -24,6 +25,8 @@ final class Reaper implements AutoCloseable {
             for environ in /proc/[0-9]*/environ; do
               if tr '\\000' '\\n' <"$environ" 2>/dev/null | grep -qxF "FAULTLINE_CLUSTER=$FAULTLINE_REAP"; then
                 pid=${environ#/proc/}; pid=${pid%/environ}
+                kill -CONT -"$pid" 2>/dev/null
+                kill -KILL -"$pid" 2>/dev/null
                 kill -CONT "$pid" 2>/dev/null
                 kill -KILL "$pid" 2>/dev/null
               fi

@@ -111,6 +111,40 @@ public final class ImageBuilder {
     }
 
     /**
+     * Builds a db's program image, and its base first, when missing. Not claimed ({@link ImageClaims} hold each
+     * checkout's node image) and never pruned with the node images: pruning looks only at {@code faultline-node}.
+     */
+    public List<Outcome> ensure(ProgramImage program) {
+        List<Outcome> outcomes = new ArrayList<>();
+        outcomes.add(ensure(program.base()));
+        long start = System.nanoTime();
+        if (present(program.tag())) {
+            return append(outcomes, new Outcome(program.tag(), false, since(start)));
+        }
+        progress.accept("building " + program.tag() + " (apt-get install "
+                + String.join(" ", program.recipe().packages()) + ")");
+        Path context = tempDir("faultline-program-image");
+        try {
+            Files.writeString(context.resolve("Dockerfile"), program.dockerfile());
+            for (int i = 0; i < program.recipe().files().size(); i++) {
+                Files.writeString(
+                        context.resolve("file-" + i),
+                        program.recipe().files().get(i).content());
+            }
+            buildFromLocal(context, program.tag(), program.key());
+            return append(outcomes, new Outcome(program.tag(), true, since(start)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            throw new ImageBuildException("could not build " + program.tag() + " (apt-get install "
+                    + String.join(" ", program.recipe().packages()) + " from Debian's mirror inside docker build): "
+                    + e.getMessage());
+        } finally {
+            deleteTree(context);
+        }
+    }
+
+    /**
      * Builds the Dockerfile in {@code context} as {@code tag}, labelled as ours with its content key and the
      * checkout that built it (the prune step removes only that checkout's images), never pulling: its {@code FROM}
      * is a local image.

@@ -3,6 +3,8 @@ package io.faultline.harness.run;
 import io.faultline.api.ClusterView;
 import io.faultline.api.Db;
 import io.faultline.api.HostPort;
+import io.faultline.api.NodeProgram;
+import io.faultline.api.NodeSetup;
 import io.faultline.harness.cluster.Cluster;
 import io.faultline.harness.cluster.ExecResult;
 import io.faultline.harness.cluster.Node;
@@ -58,9 +60,26 @@ final class ClusterNodeControl implements NodeControl, ClusterView {
 
     @Override
     public java.util.Optional<Boolean> answers(String node, Duration within) {
-        return db instanceof Db.ServiceCheck check
-                ? java.util.Optional.of(check.answers(node(node).clientAddress(), within))
-                : java.util.Optional.empty();
+        if (db instanceof Db.ServiceCheck check) {
+            return java.util.Optional.of(check.answers(node(node).clientAddress(), within));
+        }
+        if (db.nodes() instanceof NodeSetup.Program(NodeProgram program)) {
+            return java.util.Optional.of(program.ready(node(node).clientAddress(), within));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * A db's own program without a {@link Db.ServiceCheck} is checked by {@link NodeProgram#ready}, by default a TCP
+     * connect, which a stopped process's kernel still accepts: its pause cannot be seen.
+     */
+    @Override
+    public java.util.Optional<String> pauseUnobservable(String node) {
+        if (db instanceof Db.ServiceCheck || !(db.nodes() instanceof NodeSetup.Program)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("the db " + db.name() + " has no service check (Db.ServiceCheck), and the"
+                + " kernel of a paused process still accepts TCP connections, so the pause cannot be observed");
     }
 
     @Override

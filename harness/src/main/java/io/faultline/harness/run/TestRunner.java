@@ -2,6 +2,7 @@ package io.faultline.harness.run;
 
 import io.faultline.api.Db;
 import io.faultline.api.HostPort;
+import io.faultline.api.NodeProgram;
 import io.faultline.api.NodeSetup;
 import io.faultline.checkers.CheckResult;
 import io.faultline.checkers.Checker;
@@ -96,14 +97,20 @@ public final class TestRunner {
         return Gen.phases(phases.toArray(Generator[]::new));
     }
 
-    /** The bundled node's arguments; a db's own program is not yet run by the cluster runtimes. */
-    private static List<String> bundledArgs(Db db) {
-        return switch (db.nodes()) {
-            case NodeSetup.BundledNode bundled -> bundled.args();
-            case NodeSetup.None none -> List.of();
-            case NodeSetup.Program program ->
-                throw new UnsupportedOperationException("the db " + db.name() + " runs its own node program");
-        };
+    /**
+     * Refuses link faults for a program that dials the addresses its peers advertise rather than those it is given:
+     * a proxy on its links would carry nothing.
+     */
+    static void refuseUnproxiableLinks(String nemesis, FaultPackage faults, Db db) {
+        if (faults.needs().contains(FaultPackage.Need.PROXIED_LINKS)
+                && db.nodes() instanceof NodeSetup.Program(NodeProgram program)
+                && !program.dialsGivenPeers()) {
+            throw new IllegalArgumentException(
+                    "--nemesis " + nemesis + " needs " + FaultPackage.Need.PROXIED_LINKS.description() + ", and the db "
+                            + db.name() + " dials the addresses its peers advertise, not"
+                            + " the proxies it is given (NodeProgram.dialsGivenPeers() is false): its links cannot be faulted"
+                            + " at proxies. Choose --nemesis partition (iptables, on containers) instead.");
+        }
     }
 
     public RunResult run(TestSpec spec) throws InterruptedException {
@@ -118,6 +125,7 @@ public final class TestRunner {
             runtime = spec.runtime() != null ? spec.runtime() : ClusterRuntime.choose();
             faults = FaultPackages.create(spec.nemesis(), nodeNames(spec.nodes()), spec.faultInterval());
             refuseUnmetNeeds(spec.nemesis(), faults, runtime);
+            refuseUnproxiableLinks(spec.nemesis(), faults, db);
         } else if (!spec.nemesis().equals("none")) {
             throw new IllegalArgumentException("the db " + db.name() + " has no nodes to fault: use --nemesis none");
         }
@@ -136,8 +144,9 @@ public final class TestRunner {
                 control = null;
             } else {
                 log(run, "starting " + spec.nodes() + " nodes (" + runtime.label() + ")");
-                ClusterSpec clusterSpec = new ClusterSpec(
-                                spec.nodes(), bundledArgs(db), run.path(), Duration.ofSeconds(90))
+                ClusterSpec clusterSpec = ClusterSpec.of(spec.nodes(), run.path())
+                        .withReadyTimeout(Duration.ofSeconds(90))
+                        .withNodes(db.name(), db.nodes())
                         .withProxyImage(spec.proxyImage());
                 if (faults.needs().contains(FaultPackage.Need.OWN_CLOCK)) {
                     clusterSpec = clusterSpec.withEnvironment(ClockNemesis.ENVIRONMENT);
