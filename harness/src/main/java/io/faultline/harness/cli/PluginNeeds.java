@@ -7,10 +7,8 @@ import io.faultline.api.NodeContext;
 import io.faultline.api.NodeProgram;
 import io.faultline.api.NodeSetup;
 import io.faultline.harness.cli.DoctorCommand.Finding;
+import io.faultline.harness.cluster.ProgramNeeds;
 import io.faultline.harness.db.Dbs;
-import io.faultline.harness.os.LocalCommand;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,13 +45,8 @@ final class PluginNeeds {
     }
 
     static Finding finding(String db, NodeProgram program, Predicate<String> imagePresent) {
-        List<String> missing = new ArrayList<>();
         List<String> needs = needs(program);
-        for (String need : needs) {
-            if (!(need.startsWith("/") ? Files.exists(Path.of(need)) : LocalCommand.onPath(need))) {
-                missing.add(need);
-            }
-        }
+        List<String> missing = ProgramNeeds.missing(needs);
         String processes = missing.isEmpty()
                 ? "processes: " + String.join(", ", needs) + " found"
                 : "processes: " + String.join(", ", missing) + " missing";
@@ -79,9 +72,6 @@ final class PluginNeeds {
 
     /** The program's needs, or its command's first word for a node laid out as n1 of one. */
     static List<String> needs(NodeProgram program) {
-        if (!program.needs().isEmpty()) {
-            return program.needs();
-        }
         NodeContext sample = new NodeContext(
                 "n1",
                 "processes",
@@ -91,6 +81,6 @@ final class PluginNeeds {
                 "/nonexistent",
                 Map.of("n1", new HostPort("127.0.0.1", 2)),
                 Map.of());
-        return List.of(program.command(sample).get(0));
+        return ProgramNeeds.of(program, sample);
     }
 }

@@ -3,10 +3,7 @@ package io.faultline.harness.cluster;
 import io.faultline.api.HostPort;
 import io.faultline.api.NodeContext;
 import io.faultline.api.NodeProgram;
-import io.faultline.harness.os.LocalCommand;
 import io.faultline.nemeses.LinkControl.Link;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,17 +53,16 @@ final class ProgramNodes {
     }
 
     /**
-     * Refuses, before anything starts, a program whose first word this machine cannot run: neither an executable
-     * file (a path) nor a name on the {@code PATH}.
+     * Refuses, before anything starts, a program whose {@link ProgramNeeds needs} this machine does not meet: by
+     * default its first word, which must be an executable file (a path) or a name on the {@code PATH}.
      */
     static void requireInstalled(String db, NodeProgram program, NodeContext node) {
-        String first = command(db, program, node).getFirst();
-        boolean found = first.contains("/") ? Files.isExecutable(Path.of(first)) : LocalCommand.onPath(first);
-        if (!found) {
-            throw new IllegalArgumentException("the db " + db + " runs its nodes as '" + first + "', which is not "
-                    + (first.contains("/") ? "an executable file" : "on the PATH") + " of this machine: " + first
-                    + " must be installed to run " + db + " on local processes (or use --runtime containers, where"
-                    + " the db's image provides it)");
+        command(db, program, node);
+        List<String> missing = ProgramNeeds.missing(ProgramNeeds.of(program, node));
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("the db " + db + " needs " + String.join(", ", missing)
+                    + ", which this machine does not have (neither on the PATH nor at that path): install it to run "
+                    + db + " on local processes (or use --runtime containers, where the db's image provides it)");
         }
     }
 

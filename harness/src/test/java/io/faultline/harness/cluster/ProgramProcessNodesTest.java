@@ -137,8 +137,8 @@ class ProgramProcessNodesTest {
 
         assertThatThrownBy(() -> ProcessCluster.start(spec(3, missing)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("the db fake-db runs its nodes as 'faultline-no-such-server'")
-                .hasMessageContaining("must be installed");
+                .hasMessageContaining("the db fake-db needs faultline-no-such-server, which this machine does not have")
+                .hasMessageContaining("install it");
         assertThat(workDir.resolve("n1")).doesNotExist();
     }
 
