@@ -9,6 +9,7 @@ import io.faultline.api.NodeSetup;
 import io.faultline.harness.cli.DoctorCommand.Finding;
 import io.faultline.harness.cluster.ProgramNeeds;
 import io.faultline.harness.db.Dbs;
+import io.faultline.harness.images.ProgramImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +53,11 @@ final class PluginNeeds {
                 : "processes: " + String.join(", ", missing) + " missing";
         String containers = switch (program.image().orElse(null)) {
             case null -> "containers: no image (local processes only)";
-            case ImageRecipe.DebianPackages debian ->
-                "containers: image built from Debian packages " + String.join(" ", debian.packages()) + " on first use";
+            case ImageRecipe.DebianPackages debian -> {
+                String tag = ProgramImage.of(debian).tag();
+                yield "containers: " + tag + " from Debian packages " + String.join(" ", debian.packages())
+                        + (imagePresent.test(tag) ? "" : " (not built yet: the first run builds it)");
+            }
             case ImageRecipe.LocalImage local ->
                 imagePresent.test(local.tag())
                         ? "containers: image " + local.tag()

@@ -10,7 +10,8 @@ import java.util.Optional;
  * A PostgreSQL server from Debian's {@code postgresql} package, on either runtime. PostgreSQL refuses to run as
  * root, so the launcher makes the data directory the {@code postgres} user's and drops to it with {@code setpriv}
  * (which execs, staying in the node's process group). On the node's first start it runs {@code initdb} and creates
- * the suite's table in single-user mode; a restart after a kill finds both and recovers from the write-ahead log.
+ * the suite's table in single-user mode, and lets in the harness's clients from any address without a password (a
+ * test cluster on a private network); a restart after a kill finds all that and recovers from the write-ahead log.
  */
 final class PostgresNode implements NodeProgram {
 
@@ -30,6 +31,7 @@ final class PostgresNode implements NodeProgram {
                   mkdir -p "$data"
                   chown postgres:postgres "$data"
                   $as_pg "$bin/initdb" -D "$data" -U postgres --auth=trust --no-sync >/dev/null
+                  echo "host all all 0.0.0.0/0 trust" >> "$data/pg_hba.conf"
                   echo "%s" | $as_pg "$bin/postgres" --single -D "$data" postgres >/dev/null
                 fi
                 exec $as_pg "$bin/postgres" -D "$data" -p "$2" -k "$data" -c listen_addresses="$3" \\
