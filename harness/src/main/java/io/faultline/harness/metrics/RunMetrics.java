@@ -1,6 +1,7 @@
 package io.faultline.harness.metrics;
 
 import io.faultline.checkers.history.FaultKind;
+import io.faultline.checkers.history.FaultVocabulary;
 import io.faultline.checkers.history.Op;
 import io.faultline.checkers.history.OpType;
 import io.faultline.checkers.history.ProcessId;
@@ -46,6 +47,17 @@ public final class RunMetrics implements Consumer<Op> {
     private final Map<String, Boolean> active = new TreeMap<>();
     private final Map<ProcessId, Long> invokedAt = new HashMap<>();
     private final Map<String, Object> nemesisInvocations = new HashMap<>();
+    private final FaultVocabulary vocabulary;
+
+    /** Metrics that know the built-in fault families only. */
+    public RunMetrics() {
+        this(FaultVocabulary.builtIn());
+    }
+
+    /** Metrics whose {@code faultline_fault_active} also follows the windows a plugin nemesis declares. */
+    public RunMetrics(FaultVocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+    }
 
     @Override
     public synchronized void accept(Op op) {
@@ -68,11 +80,11 @@ public final class RunMetrics implements Consumer<Op> {
             return;
         }
         nemesisOps.merge(op.f(), 1L, Long::sum);
-        FaultKind.startedBy(op.f(), nemesisInvocations.remove(op.f())).forEach(kind -> active.put(kind.label(), true));
+        vocabulary.startedBy(op.f(), nemesisInvocations.remove(op.f())).forEach(label -> active.put(label, true));
         if (op.f().equals(FaultKind.HEAL)) {
             active.replaceAll((kind, on) -> false);
         }
-        FaultKind.endedBy(op.f()).ifPresent(kind -> active.put(kind.label(), false));
+        vocabulary.endedBy(op.f()).ifPresent(label -> active.put(label, false));
     }
 
     /** Everything in Prometheus's text exposition format (version 0.0.4). */
@@ -124,7 +136,8 @@ public final class RunMetrics implements Consumer<Op> {
                 .append("\"} ")
                 .append(n)
                 .append('\n'));
-        out.append("# HELP faultline_fault_active 1 while a fault of this kind is in force (see FaultKind).\n");
+        out.append(
+                "# HELP faultline_fault_active 1 while a fault of this kind is in force (see FaultKind, and any window a plugin nemesis declares).\n");
         out.append("# TYPE faultline_fault_active gauge\n");
         active.forEach((kind, on) -> out.append("faultline_fault_active{kind=\"")
                 .append(kind)

@@ -8,6 +8,7 @@ import io.faultline.checkers.CheckResult;
 import io.faultline.checkers.Checker;
 import io.faultline.checkers.FaultEffectChecker;
 import io.faultline.checkers.StatsChecker;
+import io.faultline.checkers.history.FaultVocabulary;
 import io.faultline.checkers.history.Op;
 import io.faultline.checkers.history.OpType;
 import io.faultline.harness.cluster.Cluster;
@@ -135,7 +136,7 @@ public final class TestRunner {
         run.writeJson(run.test(), testJson(runtime == null ? spec : spec.withRuntime(runtime), faults));
         Cluster cluster = null;
         List<Op> history;
-        RunMetrics live = metrics == null ? null : new RunMetrics();
+        RunMetrics live = metrics == null ? null : new RunMetrics(FaultVocabulary.with(faults.windows()));
         try (MetricsServer server = live == null ? null : startMetrics(live, run);
                 HistoryJournal journal =
                         live == null ? new HistoryJournal(run.history()) : new HistoryJournal(run.history(), live)) {

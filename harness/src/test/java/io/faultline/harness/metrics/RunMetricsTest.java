@@ -60,6 +60,21 @@ class RunMetricsTest {
     }
 
     @Test
+    void a_window_a_plugin_nemesis_declares_is_live_from_its_start_op_to_its_stop_op() {
+        RunMetrics declared = new RunMetrics(io.faultline.checkers.history.FaultVocabulary.with(java.util.List.of(
+                new io.faultline.checkers.history.FaultWindowKind("replica-lag", "start-lag", "stop-lag"))));
+        declared.accept(new Op(0, 0, OpType.INVOKE, ProcessId.NEMESIS, "start-lag", null, null, null, Map.of()));
+        declared.accept(new Op(1, 1, OpType.INFO, ProcessId.NEMESIS, "start-lag", null, null, null, Map.of()));
+        String during = declared.render();
+        declared.accept(new Op(2, 2, OpType.INVOKE, ProcessId.NEMESIS, "stop-lag", null, null, null, Map.of()));
+        declared.accept(new Op(3, 3, OpType.INFO, ProcessId.NEMESIS, "stop-lag", null, null, null, Map.of()));
+
+        assertThat(during).contains("faultline_fault_active{kind=\"replica-lag\"} 1");
+        assertThat(declared.render()).contains("faultline_fault_active{kind=\"replica-lag\"} 0");
+        assertThat(metrics.render()).as("metrics without the declaration").doesNotContain("replica-lag");
+    }
+
+    @Test
     void the_server_answers_prometheus_with_the_text_format() throws Exception {
         op(0, OpType.INVOKE, ProcessId.client(0), "read");
         try (MetricsServer server = MetricsServer.start(metrics, new InetSocketAddress("127.0.0.1", 0));
