@@ -83,8 +83,14 @@ final class OpExecutors implements WorkerThread.Executors, AutoCloseable {
     }
 
     private Interpreter.Done client(Worker worker, ProcessId process, int index, Invocation op) {
-        ValidatingClient client =
-                clients.computeIfAbsent(worker, w -> new ValidatingClient(db.openClient(cluster, index, workload)));
+        ValidatingClient client;
+        try {
+            client =
+                    clients.computeIfAbsent(worker, w -> new ValidatingClient(db.openClient(cluster, index, workload)));
+        } catch (RuntimeException e) {
+            // Opening a client changes nothing (the client contract), and the op never reached one: it did not happen.
+            return new Interpreter.Done(worker, op, OpType.FAIL, null, "could not open a client: " + e);
+        }
         Future<Completion> call = calls.submit(() -> client.invoke(op));
         Completion completion;
         try {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class OpExecutorsRulesTest {
 
     /** A db whose clients return fail on a timeout, counting the clients it opens. */
-    private static final class TimeoutAsFailDb implements Db {
+    private static class TimeoutAsFailDb implements Db {
         final AtomicInteger opened = new AtomicInteger();
 
         @Override
@@ -76,6 +76,28 @@ class OpExecutorsRulesTest {
                 assertThat(v.f()).isEqualTo("read");
                 assertThat(v.client()).isEqualTo(TimeoutAsFail.class.getName());
             });
+        }
+    }
+
+    @Test
+    void a_db_that_cannot_open_a_client_fails_the_op_instead_of_stopping_the_worker() {
+        Db unreachable = new TimeoutAsFailDb() {
+            @Override
+            public Client openClient(ClusterView cluster, int worker, Workload workload) {
+                throw new IllegalStateException("n1 is down and has no address now");
+            }
+        };
+        Workload register = Workloads.create("register", Workloads.WorkloadOptions.defaults());
+        Invocation write = new Invocation(Worker.client(3), 5, "write", 1L, Map.of());
+        try (OpExecutors executors = new OpExecutors(
+                unreachable, register, null, FaultPackage.none().nemesis(), null, Duration.ofSeconds(5))) {
+            Interpreter.Done done = executors.perform(Worker.client(3), ProcessId.client(3), write);
+
+            assertThat(done.type()).isEqualTo(OpType.FAIL);
+            assertThat(done.error())
+                    .isEqualTo("could not open a client: java.lang.IllegalStateException: n1 is down and has no"
+                            + " address now");
+            assertThat(executors.violations()).isEmpty();
         }
     }
 }
