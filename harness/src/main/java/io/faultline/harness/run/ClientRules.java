@@ -2,6 +2,7 @@ package io.faultline.harness.run;
 
 import io.faultline.api.Completion;
 import io.faultline.checkers.history.OpType;
+import io.faultline.workloads.generator.Invocation;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -24,8 +25,10 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>{@link Rule#TIMEOUT_IS_INFO}: the error is, or is caused by, a {@link java.net.SocketTimeoutException},
  *       {@link HttpTimeoutException}, {@link TimeoutException} or any other {@link InterruptedIOException}; or its
- *       text (an exception's messages, any other error's {@code toString}) says "timeout", "time-out" or "timed
- *       out".
+ *       text (an exception's messages, any other error's {@code toString}) says it is a timeout: it begins with
+ *       "timeout", "time-out" or "timed out" (a keyword's colon aside), or its second word begins "timed out"
+ *       ("Read timed out"). A text that only mentions a timeout further on ("reading the balances failed, nothing
+ *       was written: timeout at n1") is an explanation, and is left alone.
  *   <li>Not flagged: an error that is, or is caused by, an exception raised before a request leaves the client:
  *       {@link ConnectException} (refused, or a connect that timed out), {@link NoRouteToHostException},
  *       {@link UnknownHostException} and {@link HttpConnectTimeoutException}; the walk down the causes stops there.
@@ -35,7 +38,10 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link Rule#COMPLETION_IS_OK_FAIL_OR_INFO}: {@code invoke} returned null, or a completion of type invoke.
  * </ul>
  *
- * <p>An {@code ok} completion is not judged: whether a read's value is plausible is the checker's business.
+ * <p>The first two rules do not apply to a {@code read}: a read changes nothing, so it certainly did not take effect
+ * whatever became of the request, and a failed read is as sound as an unknown one (Jepsen's clients fail reads that
+ * time out; the bundled store answers a read that timed out as definite). An {@code ok} completion is not judged:
+ * whether a read's value is plausible is the checker's business.
  */
 public final class ClientRules {
 
@@ -73,15 +79,18 @@ public final class ClientRules {
 
     private ClientRules() {}
 
-    /** The rule this completion breaks, if any. */
-    public static Optional<Broken> check(@Nullable Completion completion) {
+    /** The function of the ops that change nothing, to which the timeout and lost-connection rules do not apply. */
+    public static final String READ = "read";
+
+    /** The rule this completion of {@code op} breaks, if any. */
+    public static Optional<Broken> check(Invocation op, @Nullable Completion completion) {
         if (completion == null) {
             return Optional.of(new Broken(Rule.COMPLETION_IS_OK_FAIL_OR_INFO, "it returned null"));
         }
         if (completion.type() == OpType.INVOKE) {
             return Optional.of(new Broken(Rule.COMPLETION_IS_OK_FAIL_OR_INFO, "it returned an invoke completion"));
         }
-        if (completion.type() != OpType.FAIL) {
+        if (completion.type() != OpType.FAIL || op.f().equals(READ)) {
             return Optional.empty();
         }
         Object error = completion.error();
@@ -99,8 +108,8 @@ public final class ClientRules {
      * The completion the harness records for this one: the same when it breaks no rule, else {@code info} with the
      * {@link Broken} rule as its error.
      */
-    public static Completion enforce(@Nullable Completion completion) {
-        Optional<Broken> broken = check(completion);
+    public static Completion enforce(Invocation op, @Nullable Completion completion) {
+        Optional<Broken> broken = check(op, completion);
         return broken.isPresent() ? Completion.info(broken.get()) : completion;
     }
 
@@ -144,12 +153,13 @@ public final class ClientRules {
                 || t instanceof HttpConnectTimeoutException;
     }
 
+    /** Text that says it is a timeout: {@code timeout ...}, {@code timed out}, {@code Read timed out}. */
+    private static final java.util.regex.Pattern TIMEOUT_TEXT = java.util.regex.Pattern.compile(
+            "^:?(time-?outs?|timed out|\\S+ timed out)\\b.*", java.util.regex.Pattern.DOTALL);
+
     private static boolean saysTimeout(@Nullable String text) {
-        if (text == null) {
-            return false;
-        }
-        String lower = text.toLowerCase(Locale.ROOT);
-        return lower.contains("timeout") || lower.contains("time-out") || lower.contains("timed out");
+        return text != null
+                && TIMEOUT_TEXT.matcher(text.strip().toLowerCase(Locale.ROOT)).matches();
     }
 
     private static String describe(@Nullable Object error) {

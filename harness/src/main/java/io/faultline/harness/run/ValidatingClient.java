@@ -20,7 +20,7 @@ public final class ValidatingClient implements Client {
 
     @Override
     public Completion invoke(Invocation op) throws Exception {
-        return ClientRules.enforce(client.invoke(op));
+        return ClientRules.enforce(op, client.invoke(op));
     }
 
     /** The class of the wrapped client, as a violation names it. */

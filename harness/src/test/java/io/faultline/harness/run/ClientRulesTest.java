@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 /** The validating wrapper catches the client rules a completion breaks and leaves a correct client's alone. */
 class ClientRulesTest {
 
+    private static final Invocation WRITE = new Invocation(Worker.client(0), 0, "write", 1L, Map.of());
     private static final Invocation READ = new Invocation(Worker.client(0), 0, "read", null, Map.of());
 
     /** An in-memory client that answers every op with the same completion. */
@@ -33,7 +34,7 @@ class ClientRulesTest {
     }
 
     private static Completion through(Completion answer) throws Exception {
-        return new ValidatingClient(new Answering(answer)).invoke(READ);
+        return new ValidatingClient(new Answering(answer)).invoke(WRITE);
     }
 
     @Test
@@ -57,9 +58,10 @@ class ClientRulesTest {
             new ExecutionException(new TimeoutException()),
             "read timed out",
             "TIMEOUT",
-            Map.of("reason", "time-out")
+            ":timeout",
+            "timeout after 2000 ms"
         }) {
-            assertThat(ClientRules.check(Completion.fail(error)))
+            assertThat(ClientRules.check(WRITE, Completion.fail(error)))
                     .as("fail with %s", error)
                     .hasValueSatisfying(b -> assertThat(b.rule()).isEqualTo(ClientRules.Rule.TIMEOUT_IS_INFO));
         }
@@ -72,7 +74,7 @@ class ClientRulesTest {
             new EOFException("the server closed the stream"),
             new UncheckedIOException(new SocketException("Broken pipe"))
         }) {
-            assertThat(ClientRules.check(Completion.fail(error)))
+            assertThat(ClientRules.check(WRITE, Completion.fail(error)))
                     .as("fail with %s", error)
                     .hasValueSatisfying(b -> assertThat(b.rule()).isEqualTo(ClientRules.Rule.LOST_CONNECTION_IS_INFO));
         }
@@ -88,10 +90,23 @@ class ClientRulesTest {
             Completion.fail(new UncheckedIOException(new ConnectException("Connection refused"))),
             Completion.fail(new UnknownHostException("n9")),
             Completion.fail("cas: the register held 3, not 2"),
+            Completion.fail("reading the balances failed, nothing was written: timeout at n1"),
             Completion.ok(4L)
         }) {
             assertThat(through(answer)).as("%s", answer).isSameAs(answer);
         }
+    }
+
+    @Test
+    void a_read_may_fail_on_a_timeout_or_a_lost_connection_because_it_changes_nothing_but_never_return_null() {
+        assertThat(ClientRules.check(READ, Completion.fail(new SocketTimeoutException("Read timed out"))))
+                .isEmpty();
+        assertThat(ClientRules.check(READ, Completion.fail("timeout"))).isEmpty();
+        assertThat(ClientRules.check(READ, Completion.fail(new SocketException("Connection reset"))))
+                .isEmpty();
+        assertThat(ClientRules.check(READ, null))
+                .hasValueSatisfying(
+                        b -> assertThat(b.rule()).isEqualTo(ClientRules.Rule.COMPLETION_IS_OK_FAIL_OR_INFO));
     }
 
     @Test

@@ -55,11 +55,11 @@ class OpExecutorsRulesTest {
     void a_fail_on_a_timeout_is_recorded_as_info_kept_as_a_violation_and_the_client_is_reopened() {
         TimeoutAsFailDb db = new TimeoutAsFailDb();
         Workload register = Workloads.create("register", Workloads.WorkloadOptions.defaults());
-        Invocation read = new Invocation(Worker.client(0), 1234, "read", null, Map.of());
+        Invocation write = new Invocation(Worker.client(0), 1234, "write", 2L, Map.of());
         try (OpExecutors executors =
                 new OpExecutors(db, register, null, FaultPackage.none().nemesis(), null, Duration.ofSeconds(5))) {
-            Interpreter.Done first = executors.perform(Worker.client(0), ProcessId.client(0), read);
-            Interpreter.Done second = executors.perform(Worker.client(0), ProcessId.client(10), read);
+            Interpreter.Done first = executors.perform(Worker.client(0), ProcessId.client(0), write);
+            Interpreter.Done second = executors.perform(Worker.client(0), ProcessId.client(10), write);
 
             assertThat(first.type()).isEqualTo(OpType.INFO);
             assertThat(first.error())
@@ -73,7 +73,7 @@ class OpExecutorsRulesTest {
                 assertThat(v.rule()).isEqualTo(ClientRules.Rule.TIMEOUT_IS_INFO);
                 assertThat(v.process()).isEqualTo(ProcessId.client(0));
                 assertThat(v.time()).isEqualTo(1234);
-                assertThat(v.f()).isEqualTo("read");
+                assertThat(v.f()).isEqualTo("write");
                 assertThat(v.client()).isEqualTo(TimeoutAsFail.class.getName());
             });
         }
