@@ -65,7 +65,6 @@ final class TestAllCommand implements Callable<Integer> {
                     counts.merge(result.verdict(), 1, Integer::sum);
                     merged = merged.merge(result.verdict());
                     rulesBroken |= result.brokeClientRules();
-                    rulesBroken |= result.brokeClientRules();
                 }
                 table.put(workload + " x " + nemesis, counts);
             }
