@@ -55,6 +55,7 @@ final class ReportPage {
         }
         summary(html, run, endNs, operations.size());
         verdicts(html, run.results());
+        clientRules(html, run.results());
         counts(html, operations);
         faults(html, actions);
         availability(html, Availability.of(windows, operations, endNs));
@@ -103,6 +104,37 @@ final class ReportPage {
             html.open("td");
             Verdicts.badge(html, Verdicts.label(checker.path("verdict")));
             html.close().element("td", checker.path("summary").asText("")).close();
+        }
+        html.close();
+    }
+
+    /**
+     * The client rules the plugin's client broke ({@code results.json}'s {@code client_rule_violations}); nothing
+     * when it broke none, or for a run written before the harness checked them.
+     */
+    private static void clientRules(Html html, JsonNode results) {
+        JsonNode violations = results.path("client_rule_violations");
+        if (!violations.isArray() || violations.isEmpty()) {
+            return;
+        }
+        html.element("h2", "Client rules broken");
+        html.element(
+                "p",
+                "The client broke these rules; each op was recorded as info (it may have happened), so the verdict"
+                        + " holds, but the client needs fixing (docs/plugins.md).",
+                "class",
+                "problem");
+        html.open("table", "class", "client-rules").open("tr");
+        for (String h : List.of("op", "process", "f", "rule", "what the client returned", "client")) {
+            html.element("th", h);
+        }
+        html.close();
+        for (JsonNode v : violations) {
+            html.open("tr");
+            for (String field : List.of("op", "process", "f", "rule", "detail", "client")) {
+                html.element("td", v.path(field).asText(""));
+            }
+            html.close();
         }
         html.close();
     }

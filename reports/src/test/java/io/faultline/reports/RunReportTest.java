@@ -36,6 +36,37 @@ class RunReportTest {
     }
 
     @Test
+    void brokenClientRulesAreListedWithTheirOpAndClientAndARunWithoutAnyHasNoSuchSection() throws Exception {
+        assertThat(report(Fixtures.VALID).select("table.client-rules")).isEmpty();
+
+        Path dir = Fixtures.copy(Fixtures.VALID, tmp.resolve("broken"));
+        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode results = (com.fasterxml.jackson.databind.node.ObjectNode)
+                json.readTree(dir.resolve("results.json").toFile());
+        results.putArray("client_rule_violations")
+                .addObject()
+                .put("rule", "a timeout is info, never fail")
+                .put("detail", "it returned fail with error java.net.SocketTimeoutException: Read timed out")
+                .put("op", 17)
+                .put("process", "3")
+                .put("f", "transfer")
+                .put("client", "example.BankClient");
+        json.writeValue(dir.resolve("results.json").toFile(), results);
+        Document doc = Jsoup.parse(Files.readString(RunReport.write(dir)));
+
+        Element table = doc.selectFirst("table.client-rules");
+        assertThat(table).isNotNull();
+        assertThat(row(table, "17"))
+                .containsExactly(
+                        "17",
+                        "3",
+                        "transfer",
+                        "a timeout is info, never fail",
+                        "it returned fail with error java.net.SocketTimeoutException: Read timed out",
+                        "example.BankClient");
+    }
+
+    @Test
     void aValidRunShowsItsVerdictsParametersAndCountsPerF() throws Exception {
         Document doc = report(Fixtures.VALID);
 

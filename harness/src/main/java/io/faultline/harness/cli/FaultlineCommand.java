@@ -26,7 +26,8 @@ import picocli.CommandLine.Command;
         },
         footer = {
             "",
-            "Exit codes: 0 valid/success, 1 invalid, 2 unknown, 254 bad arguments or unreadable input, 255 failure."
+            "Exit codes: 0 valid/success, 1 invalid, 2 unknown, 3 a client rule broken (test, test-all), 254 bad"
+                    + " arguments or unreadable input, 255 failure."
         })
 public final class FaultlineCommand implements Runnable {
 

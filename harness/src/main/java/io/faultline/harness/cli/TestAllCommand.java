@@ -53,6 +53,7 @@ final class TestAllCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Map<Verdict, Integer>> table = new LinkedHashMap<>();
         Verdict merged = Verdict.VALID;
+        boolean rulesBroken = false;
         long seed = options.firstSeed();
         for (String workload : workloads) {
             for (String nemesis : nemeses) {
@@ -63,6 +64,7 @@ final class TestAllCommand implements Callable<Integer> {
                             new TestRunner(out, options.metrics(), options.monitor()).run(base.withSeed(seed + i));
                     counts.merge(result.verdict(), 1, Integer::sum);
                     merged = merged.merge(result.verdict());
+                    rulesBroken |= result.brokeClientRules();
                 }
                 table.put(workload + " x " + nemesis, counts);
             }
@@ -76,6 +78,10 @@ final class TestAllCommand implements Callable<Integer> {
                 counts.getOrDefault(Verdict.INVALID, 0),
                 counts.getOrDefault(Verdict.UNKNOWN, 0)));
         out.println("verdict: " + merged.label() + " (runs under " + options.store + ")");
-        return merged.exitCode();
+        if (rulesBroken) {
+            out.println("client rules were broken (listed above as 'client rule broken: ...'); exit code "
+                    + ExitCodes.CLIENT_RULES_BROKEN + " unless a run is invalid");
+        }
+        return ExitCodes.ofRuns(merged, rulesBroken);
     }
 }

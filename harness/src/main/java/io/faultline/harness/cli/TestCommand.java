@@ -66,11 +66,13 @@ final class TestCommand implements Callable<Integer> {
         }
         TestSpec base = options.spec(name != null ? name : options.defaultName(workload, fault), workload, fault);
         Verdict merged = Verdict.VALID;
+        boolean rulesBroken = false;
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < options.testCount; i++) {
             RunResult result =
                     new TestRunner(out, options.metrics(), options.monitor()).run(base.withSeed(base.seed() + i));
             merged = merged.merge(result.verdict());
+            rulesBroken |= result.brokeClientRules();
             lines.add(String.format(
                     "seed %d: %s  %s", base.seed() + i, result.verdict().label(), result.directory()));
         }
@@ -79,6 +81,10 @@ final class TestCommand implements Callable<Integer> {
             lines.forEach(out::println);
         }
         out.println("verdict: " + merged.label());
-        return merged.exitCode();
+        if (rulesBroken) {
+            out.println("client rules were broken (listed above as 'client rule broken: ...'); exit code "
+                    + ExitCodes.CLIENT_RULES_BROKEN + " unless a run is invalid");
+        }
+        return ExitCodes.ofRuns(merged, rulesBroken);
     }
 }

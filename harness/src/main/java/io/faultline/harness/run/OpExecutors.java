@@ -13,8 +13,11 @@ import io.faultline.workloads.generator.Invocation;
 import io.faultline.workloads.generator.Worker;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -23,9 +26,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Performs ops for the interpreter's workers: client ops through a {@link Client} per worker, under a per-op
- * timeout, validated against the client contract; nemesis ops through the {@link Nemesis}. Every uncertain
- * outcome (timeout, exception, contract violation) is recorded as {@code info}, and the worker's client is replaced
- * because its process ends there.
+ * timeout, each wrapped in a {@link ValidatingClient} that enforces the {@link ClientRules}; nemesis ops through the {@link Nemesis}. Every uncertain
+ * outcome (timeout, exception, broken client rule) is recorded as {@code info}, and the worker's client is replaced
+ * because its process ends there; each broken rule is kept for the run's result.
  */
 final class OpExecutors implements WorkerThread.Executors, AutoCloseable {
 
@@ -38,7 +41,8 @@ final class OpExecutors implements WorkerThread.Executors, AutoCloseable {
     private final Nemesis nemesis;
     private final NodeControl nodes;
     private final Duration timeout;
-    private final Map<Worker, Client> clients = new ConcurrentHashMap<>();
+    private final Map<Worker, ValidatingClient> clients = new ConcurrentHashMap<>();
+    private final Queue<ClientRuleViolation> violations = new ConcurrentLinkedQueue<>();
     private final ExecutorService calls = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
 
     OpExecutors(Db db, Workload workload, ClusterView cluster, Nemesis nemesis, NodeControl nodes, Duration timeout) {
@@ -52,7 +56,7 @@ final class OpExecutors implements WorkerThread.Executors, AutoCloseable {
 
     @Override
     public Interpreter.Done perform(Worker worker, ProcessId process, Invocation op) {
-        return worker instanceof Worker.Client c ? client(worker, c.index(), op) : nemesis(worker, op);
+        return worker instanceof Worker.Client c ? client(worker, process, c.index(), op) : nemesis(worker, op);
     }
 
     private Interpreter.Done nemesis(Worker worker, Invocation op) {
@@ -78,8 +82,15 @@ final class OpExecutors implements WorkerThread.Executors, AutoCloseable {
         return value;
     }
 
-    private Interpreter.Done client(Worker worker, int index, Invocation op) {
-        Client client = clients.computeIfAbsent(worker, w -> db.openClient(cluster, index, workload));
+    private Interpreter.Done client(Worker worker, ProcessId process, int index, Invocation op) {
+        ValidatingClient client;
+        try {
+            client =
+                    clients.computeIfAbsent(worker, w -> new ValidatingClient(db.openClient(cluster, index, workload)));
+        } catch (RuntimeException e) {
+            // Opening a client changes nothing (the client contract), and the op never reached one: it did not happen.
+            return new Interpreter.Done(worker, op, OpType.FAIL, null, "could not open a client: " + e);
+        }
         Future<Completion> call = calls.submit(() -> client.invoke(op));
         Completion completion;
         try {
@@ -93,18 +104,20 @@ final class OpExecutors implements WorkerThread.Executors, AutoCloseable {
             Thread.currentThread().interrupt();
             return retire(worker, op, "interrupted");
         }
-        if (completion == null || completion.type() == OpType.INVOKE) {
-            return retire(
-                    worker,
-                    op,
-                    "contract violation by client " + db.name() + ": it returned "
-                            + (completion == null ? "null" : "invoke") + " for " + op.f()
-                            + "; a completion is ok, fail or info");
+        if (completion.error() instanceof ClientRules.Broken broken) {
+            violations.add(new ClientRuleViolation(
+                    broken.rule(), broken.detail(), -1, process, op.time(), op.f(), client.clientClass()));
+            return retire(worker, op, broken.toString());
         }
         if (completion.type() == OpType.INFO) {
             closeClient(worker);
         }
         return new Interpreter.Done(worker, op, completion.type(), completion.value(), completion.error());
+    }
+
+    /** The client rules broken so far, in the order the completions arrived (op indexes not yet matched). */
+    List<ClientRuleViolation> violations() {
+        return List.copyOf(violations);
     }
 
     private Interpreter.Done retire(Worker worker, Invocation op, String error) {
@@ -113,7 +126,7 @@ final class OpExecutors implements WorkerThread.Executors, AutoCloseable {
     }
 
     private void closeClient(Worker worker) {
-        Client old = clients.remove(worker);
+        ValidatingClient old = clients.remove(worker);
         if (old != null) {
             try {
                 old.close();

@@ -4,6 +4,7 @@ import io.faultline.checkers.CheckResult;
 import io.faultline.checkers.Verdict;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A finished run.
@@ -13,11 +14,37 @@ import java.time.Duration;
  * @param result every checker's result
  * @param ops how many ops the history holds
  * @param took wall time of the whole run
+ * @param violations the client rules broken during the run ({@link ClientRules}); each such op was recorded as info,
+ *     so the verdict holds, but the client needs fixing
  */
-public record RunResult(Path directory, Verdict verdict, CheckResult result, long ops, Duration took) {
+public record RunResult(
+        Path directory,
+        Verdict verdict,
+        CheckResult result,
+        long ops,
+        Duration took,
+        List<ClientRuleViolation> violations) {
+
+    public RunResult {
+        violations = List.copyOf(violations);
+    }
+
+    /** A run whose client broke no rule. */
+    public RunResult(Path directory, Verdict verdict, CheckResult result, long ops, Duration took) {
+        this(directory, verdict, result, ops, took, List.of());
+    }
+
+    /** Whether the client broke any of the rules the harness checks. */
+    public boolean brokeClientRules() {
+        return !violations.isEmpty();
+    }
 
     /** One paragraph for a person: the verdict, why, and where the run is. */
     public String describe() {
-        return verdict.label() + ": " + result.summary() + "\n  run: " + directory;
+        String rules = violations.isEmpty()
+                ? ""
+                : "\n  client rules broken " + violations.size() + " time" + (violations.size() == 1 ? "" : "s")
+                        + " (each op recorded as info; fix the client)";
+        return verdict.label() + ": " + result.summary() + rules + "\n  run: " + directory;
     }
 }

@@ -136,6 +136,7 @@ public final class TestRunner {
         run.writeJson(run.test(), testJson(runtime == null ? spec : spec.withRuntime(runtime), faults));
         Cluster cluster = null;
         List<Op> history;
+        List<ClientRuleViolation> violations;
         RunMetrics live = metrics == null ? null : new RunMetrics(FaultVocabulary.with(faults.windows()));
         try (MetricsServer server = live == null ? null : startMetrics(live, run);
                 HistoryJournal journal =
@@ -172,6 +173,7 @@ public final class TestRunner {
                 long interpreterStart = System.nanoTime();
                 history = new Interpreter(spec.concurrency(), executors, journal)
                         .run(generator(spec, workload, faults), spec.seed());
+                violations = matched(executors.violations(), history);
                 double seconds = (System.nanoTime() - interpreterStart) / 1e9;
                 long invocations =
                         history.stream().filter(o -> o.type() == OpType.INVOKE).count();
@@ -200,8 +202,9 @@ public final class TestRunner {
             }
         }
         log(run, history.size() + " ops recorded; checking");
+        violations.forEach(v -> log(run, v.describe()));
         CheckResult result = check(workload, faults.injectsFaults(), history);
-        run.writeJson(run.results(), resultsJson(result));
+        run.writeJson(run.results(), resultsJson(result, violations));
         run.markLatest();
         try {
             log(run, "report: " + RunReport.write(run.path()));
@@ -209,7 +212,12 @@ public final class TestRunner {
             log(run, "no report: " + e.getMessage());
         }
         RunResult outcome = new RunResult(
-                run.path(), result.verdict(), result, history.size(), Duration.ofNanos(System.nanoTime() - started));
+                run.path(),
+                result.verdict(),
+                result,
+                history.size(),
+                Duration.ofNanos(System.nanoTime() - started),
+                violations);
         log(run, outcome.describe());
         return outcome;
     }
@@ -304,7 +312,26 @@ public final class TestRunner {
         return Checker.safely(Checker.compose(checkers), history);
     }
 
-    static Map<String, Object> resultsJson(CheckResult result) {
+    /**
+     * The violations with the history index of each op's invocation: the invoke op of the same process at the same
+     * time (the interpreter journals an invocation at the time it hands the op over).
+     */
+    static List<ClientRuleViolation> matched(List<ClientRuleViolation> violations, List<Op> history) {
+        List<ClientRuleViolation> matched = new ArrayList<>();
+        for (ClientRuleViolation v : violations) {
+            long index = history.stream()
+                    .filter(o -> o.type() == OpType.INVOKE && o.process().equals(v.process()) && o.time() == v.time())
+                    .mapToLong(Op::index)
+                    .findFirst()
+                    .orElse(-1);
+            matched.add(v.at(index));
+        }
+        matched.sort(java.util.Comparator.comparingLong(ClientRuleViolation::op));
+        return List.copyOf(matched);
+    }
+
+    /** {@code results.json}: the verdict, and every broken client rule (an empty list when none was). */
+    static Map<String, Object> resultsJson(CheckResult result, List<ClientRuleViolation> violations) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put(
                 "valid",
@@ -315,6 +342,9 @@ public final class TestRunner {
                 });
         json.put("summary", result.summary());
         json.put("checkers", result.parts().isEmpty() ? List.of(result) : result.parts());
+        json.put(
+                "client_rule_violations",
+                violations.stream().map(ClientRuleViolation::json).toList());
         return json;
     }
 

@@ -45,6 +45,63 @@ class PluginPathTest {
             }
             """;
 
+    /** A register that returns fail, instead of info, for every third write, which it says timed out. */
+    private static final String TIMEOUT_DB = """
+            package example.plugin;
+
+            import io.faultline.api.Client;
+            import io.faultline.api.ClusterView;
+            import io.faultline.api.Completion;
+            import io.faultline.api.Db;
+            import java.util.List;
+            import java.util.Objects;
+            import java.util.concurrent.atomic.AtomicLong;
+            import java.util.concurrent.atomic.AtomicReference;
+
+            public final class TimeoutAsFailDb implements Db, Db.DbProvider {
+                private final AtomicReference<Object> register = new AtomicReference<>();
+                private final AtomicLong writes = new AtomicLong();
+                public String name() { return "timeout-as-fail"; }
+                public Db create(List<String> bugs) { return new TimeoutAsFailDb(); }
+                public io.faultline.api.NodeSetup nodes() { return io.faultline.api.NodeSetup.none(); }
+                public Client openClient(ClusterView cluster, int worker, io.faultline.workloads.Workload workload) {
+                    return new TimeoutClient(this);
+                }
+                synchronized Completion apply(io.faultline.workloads.generator.Invocation op) {
+                    switch (op.f()) {
+                        case "read": return Completion.ok(register.get());
+                        case "write":
+                            if (writes.incrementAndGet() % 3 == 0) {
+                                return Completion.fail(new java.net.SocketTimeoutException("Read timed out"));
+                            }
+                            register.set(op.value());
+                            return Completion.ok(op.value());
+                        default:
+                            List<?> pair = (List<?>) op.value();
+                            if (!Objects.equals(register.get(), pair.get(0))) {
+                                return Completion.fail("cas-mismatch");
+                            }
+                            register.set(pair.get(1));
+                            return Completion.ok(op.value());
+                    }
+                }
+            }
+            """;
+
+    private static final String TIMEOUT_CLIENT = """
+            package example.plugin;
+
+            import io.faultline.api.Client;
+            import io.faultline.api.Completion;
+            import io.faultline.workloads.generator.Invocation;
+
+            final class TimeoutClient implements Client {
+                private final TimeoutAsFailDb db;
+                TimeoutClient(TimeoutAsFailDb db) { this.db = db; }
+                public Completion invoke(Invocation op) { return db.apply(op); }
+            }
+            """;
+
     private static final String WORKLOAD = """
             package example.plugin;
 
@@ -115,6 +172,43 @@ class PluginPathTest {
     }
 
     @Test
+    void a_plugin_client_that_returns_fail_on_a_timeout_makes_the_test_exit_with_the_client_rules_code()
+            throws Exception {
+        Path jar = pluginJar();
+        Path store = dir.resolve("store");
+
+        int code = run(
+                "test",
+                "--plugin-path",
+                jar.toString(),
+                "--db",
+                "timeout-as-fail",
+                "--workload",
+                "register",
+                "--nemesis",
+                "none",
+                "--time-limit",
+                "1s",
+                "--store",
+                store.toString());
+
+        assertThat(code).as("%s%s", out, err).isEqualTo(ExitCodes.CLIENT_RULES_BROKEN);
+        assertThat(out.toString())
+                .as("the history is valid: each broken op was recorded as info")
+                .contains("verdict: valid")
+                .containsPattern("client rule broken: a timeout is info, never fail — it returned fail with error"
+                        + " java.net.SocketTimeoutException: Read timed out \\(op \\d+, client"
+                        + " example.plugin.TimeoutClient\\)");
+        Path latest = store.resolve("latest");
+        assertThat(Files.readString(latest.resolve("results.json")))
+                .containsPattern(
+                        "\"client_rule_violations\" : \\[ \\{\\s*\"rule\" : \"a timeout is info, never fail\"");
+        assertThat(Files.readString(latest.resolve("history.jsonl")))
+                .contains("\"type\":\"info\"")
+                .contains("client rule broken: a timeout is info, never fail");
+    }
+
+    @Test
     void a_folder_of_jars_is_a_plugin_path_too() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("plugins"));
         Files.move(pluginJar(), folder.resolve("plugin.jar"));
@@ -140,11 +234,13 @@ class PluginPathTest {
         return FaultlineCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
-    /** Compiles the two plugin classes against the test's own classpath and jars them with their service files. */
+    /** Compiles the plugin classes against the test's own classpath and jars them with their service files. */
     private Path pluginJar() throws IOException {
         Path src = Files.createDirectories(dir.resolve("src/example/plugin"));
         Files.writeString(src.resolve("JarDb.java"), DB);
         Files.writeString(src.resolve("JarWorkload.java"), WORKLOAD);
+        Files.writeString(src.resolve("TimeoutAsFailDb.java"), TIMEOUT_DB);
+        Files.writeString(src.resolve("TimeoutClient.java"), TIMEOUT_CLIENT);
         Path classes = Files.createDirectories(dir.resolve("classes"));
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
@@ -157,7 +253,9 @@ class PluginPathTest {
                 "-d",
                 classes.toString(),
                 src.resolve("JarDb.java").toString(),
-                src.resolve("JarWorkload.java").toString());
+                src.resolve("JarWorkload.java").toString(),
+                src.resolve("TimeoutAsFailDb.java").toString(),
+                src.resolve("TimeoutClient.java").toString());
         assertThat(compiled).as("the plugin compiles").isZero();
         Path jar = dir.resolve("plugin.jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
@@ -166,7 +264,10 @@ class PluginPathTest {
                     entry(out, classes.relativize(file).toString(), Files.readAllBytes(file));
                 }
             }
-            entry(out, "META-INF/services/io.faultline.api.Db$DbProvider", "example.plugin.JarDb\n");
+            entry(
+                    out,
+                    "META-INF/services/io.faultline.api.Db$DbProvider",
+                    "example.plugin.JarDb\nexample.plugin.TimeoutAsFailDb\n");
             entry(
                     out,
                     "META-INF/services/io.faultline.workloads.Workloads$WorkloadProvider",

@@ -132,15 +132,15 @@ class InterpreterTest {
     }
 
     @Test
-    void a_client_that_answers_invoke_breaks_the_contract_and_is_named() throws Exception {
+    void a_client_that_answers_invoke_breaks_the_completion_rule_and_its_op_is_info_naming_the_rule() throws Exception {
         Db liar = scripted(op -> new Completion(OpType.INVOKE, null, null));
 
         List<Op> history = run(liar, 1, reads(1), Duration.ofSeconds(5));
 
         assertThat(history.getLast().type()).isEqualTo(OpType.INFO);
         assertThat(String.valueOf(history.getLast().error()))
-                .contains("contract violation by client scripted")
-                .contains("a completion is ok, fail or info");
+                .isEqualTo("client rule broken: invoke returns an ok, fail or info completion, never null — it"
+                        + " returned an invoke completion");
     }
 
     @Test
