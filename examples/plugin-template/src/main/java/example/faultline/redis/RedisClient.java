@@ -35,6 +35,10 @@ import java.util.Objects;
  *       refuses these before the command runs (the cas script writes last, so it cannot fail half-way);
  *   <li>{@code cas} that found another value: {@code fail}; anything else: {@code ok}.
  * </ul>
+ *
+ * <p>One exception: to the checker a failed {@code cas} says "the register did not hold {@code from}", which only a
+ * mismatch shows. A cas that did not happen for another reason (no connection, an error reply) is therefore
+ * {@code info}: it did not happen, and the checker may place it nowhere.
  */
 final class RedisClient implements Client {
 
@@ -83,13 +87,13 @@ final class RedisClient implements Client {
         try {
             connection = connection();
         } catch (ConnectException | NoRouteToHostException | UnknownHostException e) {
-            return Completion.fail(e);
+            return notDone(op, e);
         } catch (SocketTimeoutException e) {
-            return Completion.fail(new ConnectException(
+            return notDone(op, new ConnectException(
                     "no connection to " + node + " within " + connectTimeout.toMillis() + " ms"));
         } catch (IOException | RuntimeException e) {
             // RuntimeException: the harness knows no address for a node that is down; nothing was sent either way.
-            return Completion.fail(new ConnectException("cannot connect to " + node + ": " + e));
+            return notDone(op, new ConnectException("cannot connect to " + node + ": " + e));
         }
         Resp.Reply reply;
         try {
@@ -104,10 +108,17 @@ final class RedisClient implements Client {
         return complete(op, reply);
     }
 
+    /** An op that certainly did not happen: {@code fail}, but {@code info} for a cas (see the class comment). */
+    static Completion notDone(Invocation op, Object why) {
+        return op.f().equals("cas")
+                ? Completion.info("not done (a cas that did not happen for another reason than a mismatch): " + why)
+                : Completion.fail(why);
+    }
+
     /** The completion for a reply that did arrive. */
     static Completion complete(Invocation op, Resp.Reply reply) {
         if (reply instanceof Resp.Error error) {
-            return Completion.fail("redis refused " + op.f() + ": " + error.message());
+            return notDone(op, "redis refused " + op.f() + ": " + error.message());
         }
         return switch (op.f()) {
             case "read" -> read(reply);

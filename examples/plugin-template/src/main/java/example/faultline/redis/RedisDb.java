@@ -15,8 +15,7 @@ import java.util.Set;
  * Redis as a Faultline database, {@code --db redis}: nodes from {@link RedisProgram}, clients that serve the
  * register workloads ({@code register}, {@code cas-register}, {@code multi-register}) against the primary n1.
  *
- * <p>Settings ({@code --db-opt}): {@code replicas=true} makes n2... replicas of n1 (containers runtime only; see
- * {@link RedisProgram}). Redis replicates asynchronously and clients use only the primary, so replicas change no
+ * <p>Settings ({@code --db-opt}): {@code replicas=true} makes n2... replicas of n1 (see {@link RedisProgram}). Redis replicates asynchronously and clients use only the primary, so replicas change no
  * verdict by themselves; they are there for faults that promote or compare them.
  *
  * <p>Capabilities: {@link Db.ServiceCheck} (PING answers PONG: how the harness verifies that a kill or a pause hit

@@ -14,11 +14,8 @@ import java.util.Optional;
  * its append-only file in the node's data directory and fsynced before every reply, its log in
  * {@code redis.log} there. Node {@code n1} is the primary, which every client uses.
  *
- * <p>With replicas, every other node is a replica of n1 ({@code --replicaof}). A replica dials the primary at its
- * client port, and a {@link NodeContext} names other nodes only by their peer addresses; so replicas are offered on
- * the containers runtime only, where every node serves clients on the same port inside its own container, and n1's
- * client address is n1's host (from {@link NodeContext#members()}) with this node's client port. On local
- * processes every node has ports of its own, and replicas are refused, saying so.
+ * <p>With replicas, every other node is a replica of n1 ({@code --replicaof}): a replica dials the primary at its
+ * client address as the nodes reach one another, {@link NodeContext#clients()}, on either runtime.
  */
 final class RedisProgram implements NodeProgram {
 
@@ -51,14 +48,9 @@ final class RedisProgram implements NodeProgram {
         return List.copyOf(command);
     }
 
-    /** Where a replica reaches the primary: n1's host, and the client port every container shares. */
+    /** Where a replica reaches the primary: n1's client address on the nodes' own network. */
     static HostPort primaryAddress(NodeContext node) {
-        if (!node.runtime().equals("containers")) {
-            throw new IllegalStateException("redis replicas need the primary's client port, which only the"
-                    + " containers runtime makes the same on every node; run --runtime containers, or leave"
-                    + " --db-opt replicas=false (runtime " + node.runtime() + ")");
-        }
-        return new HostPort(node.members().get(PRIMARY).host(), node.clientPort());
+        return node.clients().get(PRIMARY);
     }
 
     @Override

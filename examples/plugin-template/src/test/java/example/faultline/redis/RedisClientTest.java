@@ -173,4 +173,17 @@ class RedisClientTest {
             assertThat(redis.received().get(0)).containsExactly("GET", "register-7");
         }
     }
+
+    @Test
+    void a_cas_refused_for_another_reason_than_a_mismatch_is_info_since_a_failed_cas_claims_a_mismatch()
+            throws IOException {
+        String loading = "-LOADING Redis is loading the dataset in memory\r\n";
+        try (FakeRedis redis = new FakeRedis(args -> loading);
+                RedisClient client = new RedisClient(new OneNode(redis.port()), "n1", CONNECT, READ)) {
+            Completion cas = checked(client.invoke(op("cas", List.of(4L, 1L))));
+
+            assertThat(cas.type()).isEqualTo(OpType.INFO);
+            assertThat(String.valueOf(cas.error())).contains("LOADING");
+        }
+    }
 }

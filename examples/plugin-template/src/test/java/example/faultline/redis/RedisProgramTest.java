@@ -45,20 +45,16 @@ class RedisProgramTest {
     }
 
     @Test
-    void with_replicas_on_containers_every_node_but_n1_replicates_n1_at_the_shared_client_port() {
+    void with_replicas_every_node_but_n1_replicates_n1_at_its_client_address() {
         NodeProgram replicated = program(Map.of("replicas", "true"));
+        Map<String, HostPort> clients = Map.of(
+                "n1", new HostPort("127.0.0.1", 41001),
+                "n2", new HostPort("127.0.0.1", 41002));
+        NodeContext n2 = new NodeContext("n2", "processes", "127.0.0.1", 41002, 7000, "/data/n2", MEMBERS, MEMBERS,
+                clients);
 
         assertThat(replicated.command(node("n1", "containers"))).doesNotContain("--replicaof");
-        assertThat(replicated.command(node("n2", "containers"))).endsWith("--replicaof", "10.0.0.1", "6379");
-    }
-
-    @Test
-    void replicas_on_local_processes_are_refused_saying_why() {
-        NodeProgram replicated = program(Map.of("replicas", "true"));
-
-        assertThatThrownBy(() -> replicated.command(node("n2", "processes")))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("only the containers runtime makes the same on every node");
+        assertThat(replicated.command(n2)).endsWith("--replicaof", "127.0.0.1", "41001");
     }
 
     @Test

@@ -138,7 +138,8 @@ public final class ContainerCluster implements Cluster {
                         NodeImage.PEER_PORT,
                         ContainerNode.DATA_DIR,
                         members,
-                        linkAddresses);
+                        linkAddresses,
+                        inClusterClients(members));
                 Map<String, String> environment = new LinkedHashMap<>(spec.environment());
                 environment.putAll(program.environment(ctx));
                 launch = new ContainerNode.Launch(
@@ -258,6 +259,13 @@ public final class ContainerCluster implements Cluster {
         } catch (DockerException e) {
             LOG.warn("could not remove network {} of cluster {}: {}", networkId, clusterId, e.getMessage());
         }
+    }
+
+    /** Each node's client port at its address on the cluster's network. */
+    private static Map<NodeId, HostPort> inClusterClients(Map<NodeId, HostPort> members) {
+        Map<NodeId, HostPort> clients = new LinkedHashMap<>();
+        members.forEach((id, peer) -> clients.put(id, new HostPort(peer.host(), NodeImage.HTTP_PORT)));
+        return clients;
     }
 
     /** The address of the link proxy in the cluster's /24: .10, just below the nodes'. */

@@ -151,7 +151,15 @@ public final class ProcessCluster implements Cluster {
                 ports.get(id)[1],
                 spec.workDir().resolve(id.name()).resolve("data").toString(),
                 members,
-                links);
+                links,
+                loopbackClients(ports));
+    }
+
+    /** Each node's client port on loopback. */
+    private static Map<NodeId, HostPort> loopbackClients(Map<NodeId, int[]> ports) {
+        Map<NodeId, HostPort> clients = new LinkedHashMap<>();
+        ports.forEach((id, p) -> clients.put(id, new HostPort("127.0.0.1", p[0])));
+        return clients;
     }
 
     /** The bundled node's JVM with its id, ports, peers (through the link proxies, if any) and data directory. */

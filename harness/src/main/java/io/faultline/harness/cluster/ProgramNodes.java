@@ -22,6 +22,7 @@ final class ProgramNodes {
      *
      * @param members every node's own peer address
      * @param links the proxy address of each directed link, or an empty map when links are not proxied
+     * @param clients every node's client address as the nodes reach one another
      */
     static NodeContext context(
             NodeId self,
@@ -31,7 +32,8 @@ final class ProgramNodes {
             int peerPort,
             String dataDir,
             Map<NodeId, HostPort> members,
-            Map<Link, HostPort> links) {
+            Map<Link, HostPort> links,
+            Map<NodeId, HostPort> clients) {
         Map<String, HostPort> named = new LinkedHashMap<>();
         Map<String, HostPort> peers = new LinkedHashMap<>();
         members.forEach((id, address) -> {
@@ -40,7 +42,10 @@ final class ProgramNodes {
                 peers.put(id.name(), links.getOrDefault(new Link(self.name(), id.name()), address));
             }
         });
-        return new NodeContext(self.name(), runtime, bindHost, clientPort, peerPort, dataDir, named, peers);
+        Map<String, HostPort> clientsByName = new LinkedHashMap<>();
+        clients.forEach((id, address) -> clientsByName.put(id.name(), address));
+        return new NodeContext(
+                self.name(), runtime, bindHost, clientPort, peerPort, dataDir, named, peers, clientsByName);
     }
 
     /** The program's command line for a node, refused when empty. */

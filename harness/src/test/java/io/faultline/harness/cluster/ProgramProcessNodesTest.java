@@ -131,6 +131,16 @@ class ProgramProcessNodesTest {
     }
 
     @Test
+    void every_node_is_told_every_nodes_client_address_so_a_replica_can_follow_its_primary() {
+        try (ProcessCluster cluster = ProcessCluster.start(spec(2, launcher))) {
+            assertThat(given.get("n2").clients())
+                    .isEqualTo(Map.of(
+                            "n1", cluster.node(NodeId.of(1)).clientAddress(),
+                            "n2", cluster.node(NodeId.of(2)).clientAddress()));
+        }
+    }
+
+    @Test
     void a_program_that_is_not_installed_is_refused_before_anything_starts_naming_the_db() {
         NodeProgram missing =
                 node -> List.of("faultline-no-such-server", "--port", Integer.toString(node.clientPort()));
