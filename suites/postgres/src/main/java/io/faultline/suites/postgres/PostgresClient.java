@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Elle's list-append transactions on PostgreSQL at one isolation level: {@code [append k v]} upserts row {@code k}
- * adding {@code v} to its list, {@code [r k nil]} selects it ({@code []} for a row not yet there).
+ * adding {@code v} to its list, {@code [r k nil]} selects it ({@code []} for a row not yet there). With a replica,
+ * a transaction of reads only goes to it.
  *
  * <p>Outcomes: every error before {@code COMMIT} is sent leaves the transaction uncommitted (PostgreSQL aborts it,
  * or it dies with the connection), so it is {@code fail}; a serialization failure (SQLSTATE 40001) or deadlock
@@ -27,12 +28,23 @@ import org.jspecify.annotations.Nullable;
 final class PostgresClient implements Client {
 
     private final HostPort server;
+    private final @Nullable HostPort replica;
     private final int isolation;
     private final Duration timeout;
     private @Nullable Connection connection;
+    private @Nullable Connection replicaConnection;
 
     PostgresClient(HostPort server, int isolation, Duration timeout) {
+        this(server, null, isolation, timeout);
+    }
+
+    /**
+     * @param replica where read-only transactions go (a streaming replica, at repeatable read: a standby refuses
+     *     serializable), or null to send everything to {@code server}
+     */
+    PostgresClient(HostPort server, @Nullable HostPort replica, int isolation, Duration timeout) {
         this.server = server;
+        this.replica = replica;
         this.isolation = isolation;
         this.timeout = timeout;
     }
@@ -42,10 +54,11 @@ final class PostgresClient implements Client {
         if (!op.f().equals("txn") || !(op.value() instanceof List<?> micros)) {
             throw new IllegalArgumentException("the PostgreSQL client runs list-append txns, not " + op.f());
         }
+        boolean toReplica = replica != null && micros.stream().allMatch(m -> "r".equals(((List<?>) m).get(0)));
         Connection c;
         List<Object> completed;
         try {
-            c = connection();
+            c = toReplica ? replicaConnection() : connection();
             completed = run(c, micros);
         } catch (SQLException e) {
             return Completion.fail("not committed: " + describe(e));
@@ -101,18 +114,31 @@ final class PostgresClient implements Client {
 
     private Connection connection() throws SQLException {
         if (connection == null) {
+            connection = connect(server, isolation);
+        }
+        return connection;
+    }
+
+    private Connection replicaConnection() throws SQLException {
+        if (replicaConnection == null) {
+            replicaConnection = connect(replica, Connection.TRANSACTION_REPEATABLE_READ);
+        }
+        return replicaConnection;
+    }
+
+    private Connection connect(HostPort to, int level) throws SQLException {
+        {
             Properties props = new Properties();
             props.setProperty("user", "postgres");
             props.setProperty("connectTimeout", Long.toString(Math.max(1, timeout.toSeconds())));
             props.setProperty("socketTimeout", Long.toString(Math.max(1, timeout.toSeconds())));
             props.setProperty("tcpKeepAlive", "true");
             Connection c = DriverManager.getConnection(
-                    "jdbc:postgresql://" + server.host() + ":" + server.port() + "/postgres", props);
+                    "jdbc:postgresql://" + to.host() + ":" + to.port() + "/postgres", props);
             c.setAutoCommit(false);
-            c.setTransactionIsolation(isolation);
-            connection = c;
+            c.setTransactionIsolation(level);
+            return c;
         }
-        return connection;
     }
 
     private static void rollbackQuietly(Connection c) {
@@ -129,11 +155,13 @@ final class PostgresClient implements Client {
 
     @Override
     public void close() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // closing a broken connection has nothing left to lose
+        for (Connection c : new Connection[] {connection, replicaConnection}) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // closing a broken connection has nothing left to lose
+                }
             }
         }
     }

@@ -18,8 +18,10 @@ import java.util.Map;
 
 /**
  * PostgreSQL as a Faultline database ({@code --db postgres}): one primary, n1 (other nodes, if any, run idle servers).
- * Setting ({@code --db-opt}): {@code isolation=serializable} (the default), {@code repeatable-read} (snapshot
- * isolation in PostgreSQL, which allows write skew: Elle's G2-item) or {@code read-committed}. Workload:
+ * Settings ({@code --db-opt}): {@code isolation=serializable} (the default), {@code repeatable-read} (snapshot
+ * isolation in PostgreSQL, which allows write skew: Elle's G2-item) or {@code read-committed}; and
+ * {@code replica-reads=true} (two nodes or more): the other nodes are asynchronous streaming replicas of n1, and every
+ * odd worker sends its read-only transactions to one of them, where they may see a stale state. Workload:
  * {@code list-append}.
  */
 public final class PostgresDb implements Db, Db.ServiceCheck {
@@ -27,9 +29,11 @@ public final class PostgresDb implements Db, Db.ServiceCheck {
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(3);
 
     private final int isolation;
+    private final boolean replicaReads;
 
-    PostgresDb(int isolation) {
+    PostgresDb(int isolation, boolean replicaReads) {
         this.isolation = isolation;
+        this.replicaReads = replicaReads;
     }
 
     @Override
@@ -39,7 +43,7 @@ public final class PostgresDb implements Db, Db.ServiceCheck {
 
     @Override
     public NodeSetup nodes() {
-        return NodeSetup.program(new PostgresNode());
+        return NodeSetup.program(new PostgresNode(replicaReads));
     }
 
     @Override
@@ -47,7 +51,17 @@ public final class PostgresDb implements Db, Db.ServiceCheck {
         if (!workload.name().equals("list-append")) {
             throw new IllegalArgumentException("the PostgreSQL suite runs list-append, not " + workload.name());
         }
-        return new PostgresClient(cluster.clientAddress(cluster.nodes().get(0)), isolation, CALL_TIMEOUT);
+        List<String> nodes = cluster.nodes();
+        HostPort primary = cluster.clientAddress(nodes.get(0));
+        if (replicaReads && nodes.size() < 2) {
+            throw new IllegalArgumentException("--db-opt replica-reads=true needs --nodes 2 or more: n1 is the"
+                    + " primary and the others its replicas");
+        }
+        if (!replicaReads || worker % 2 == 0) {
+            return new PostgresClient(primary, isolation, CALL_TIMEOUT);
+        }
+        String replica = nodes.get(1 + (worker / 2) % (nodes.size() - 1));
+        return new PostgresClient(primary, cluster.clientAddress(replica), isolation, CALL_TIMEOUT);
     }
 
     /**
@@ -91,9 +105,14 @@ public final class PostgresDb implements Db, Db.ServiceCheck {
                         "postgres has no --bug switches; choose a weaker level with --db-opt isolation=...");
             }
             for (String key : options.keySet()) {
-                if (!key.equals("isolation")) {
-                    throw new IllegalArgumentException("postgres has no setting '" + key + "' (it takes: isolation)");
+                if (!key.equals("isolation") && !key.equals("replica-reads")) {
+                    throw new IllegalArgumentException(
+                            "postgres has no setting '" + key + "' (it takes: isolation, replica-reads)");
                 }
+            }
+            String replicas = options.getOrDefault("replica-reads", "false");
+            if (!replicas.equals("true") && !replicas.equals("false")) {
+                throw new IllegalArgumentException("--db-opt replica-reads is true or false, not '" + replicas + "'");
             }
             String level = options.getOrDefault("isolation", "serializable");
             return new PostgresDb(
@@ -104,7 +123,8 @@ public final class PostgresDb implements Db, Db.ServiceCheck {
                         default ->
                             throw new IllegalArgumentException("--db-opt isolation is serializable, repeatable-read or"
                                     + " read-committed, not '" + level + "'");
-                    });
+                    },
+                    replicas.equals("true"));
         }
     }
 }

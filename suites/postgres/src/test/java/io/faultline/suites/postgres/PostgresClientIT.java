@@ -55,7 +55,7 @@ class PostgresClientIT {
                 .toAbsolutePath();
         int port = freePort();
         server = new HostPort("127.0.0.1", port);
-        postgres = new ProcessBuilder(new PostgresNode()
+        postgres = new ProcessBuilder(new PostgresNode(false)
                         .command(new NodeContext(
                                 "n1",
                                 "processes",

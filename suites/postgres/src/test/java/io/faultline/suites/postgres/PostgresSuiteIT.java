@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * PostgreSQL in a container built from Debian's postgresql, list-append transactions: serializable checks valid
- * with the server killed and restarted; repeatable read (snapshot isolation) is caught with write skew (G2-item).
+ * with the server killed and restarted; repeatable read (snapshot isolation) is caught with write skew (G2-item);
+ * read-only transactions sent to an asynchronous streaming replica, cut off from the primary, are caught stale.
  */
 class PostgresSuiteIT {
 
@@ -36,13 +37,17 @@ class PostgresSuiteIT {
     }
 
     private static TestSpec spec(String isolation, String nemesis, long seed) {
+        return spec(isolation, nemesis, seed, 1, Map.of("isolation", isolation));
+    }
+
+    private static TestSpec spec(String isolation, String nemesis, long seed, int nodes, Map<String, String> options) {
         return TestSpec.demo(STORE, seed)
                 .withName("postgres-" + isolation)
                 .withRuntime(ClusterRuntime.CONTAINERS)
-                .withLoad("postgres", 1, 8, 60)
+                .withLoad("postgres", nodes, 8, 60)
                 .with("list-append", nemesis, List.of())
                 .withKeys(3)
-                .withDbOptions(Map.of("isolation", isolation))
+                .withDbOptions(options)
                 .withTiming(Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofSeconds(3));
     }
 
@@ -56,6 +61,15 @@ class PostgresSuiteIT {
     @Test
     void serializable_transactions_check_valid_with_the_server_killed_and_restarted() throws InterruptedException {
         RunAssert.assertThat(run(spec("serializable", "kill", 1))).isValid();
+    }
+
+    @Test
+    void reads_from_an_asynchronous_replica_cut_off_from_its_primary_are_caught_stale() throws Exception {
+        RunResult run = run(
+                spec("serializable", "partition", 1, 3, Map.of("isolation", "serializable", "replica-reads", "true")));
+
+        assertThat(run.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(Files.readString(run.directory().resolve("results.json"))).contains("realtime");
     }
 
     @Test
