@@ -3,6 +3,7 @@ package example.faultline.redis;
 import io.faultline.api.Client;
 import io.faultline.api.ClusterView;
 import io.faultline.api.Db;
+import io.faultline.api.DbOptions;
 import io.faultline.api.HostPort;
 import io.faultline.api.NodeSetup;
 import io.faultline.workloads.Workload;
@@ -55,26 +56,10 @@ public final class RedisDb implements Db, Db.DbProvider, Db.ServiceCheck, Db.Log
 
     @Override
     public Db create(List<String> bugs, Map<String, String> options) {
-        if (!bugs.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "the db redis has no --bug modes, so " + String.join(", ", bugs) + " cannot apply");
-        }
-        boolean withReplicas = false;
-        for (Map.Entry<String, String> option : options.entrySet()) {
-            if (!option.getKey().equals("replicas")) {
-                throw new IllegalArgumentException(
-                        "the db redis takes --db-opt replicas=true|false, not " + option.getKey());
-            }
-            withReplicas = switch (option.getValue()) {
-                case "true" -> true;
-                case "false" -> false;
-                default ->
-                    throw new IllegalArgumentException(
-                            "--db-opt replicas is true or false, not '" + option.getValue() + "'");
-            };
-        }
-        return new RedisDb(withReplicas);
+        DbOptions.refuseBugs("redis", bugs, "");
+        return new RedisDb(DbOptions.of("redis", options, "replicas").flag("replicas", false));
     }
+
 
     @Override
     public NodeSetup nodes() {

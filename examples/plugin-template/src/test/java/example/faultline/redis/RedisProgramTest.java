@@ -66,13 +66,13 @@ class RedisProgramTest {
     void an_unknown_setting_a_bad_value_or_a_bug_is_refused_naming_it() {
         assertThatThrownBy(() -> new RedisDb().create(List.of(), Map.of("shards", "3")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("the db redis takes --db-opt replicas=true|false, not shards");
+                .hasMessage("the db redis has no setting 'shards' (it takes: replicas)");
         assertThatThrownBy(() -> new RedisDb().create(List.of(), Map.of("replicas", "yes")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("--db-opt replicas is true or false, not 'yes'");
         assertThatThrownBy(() -> new RedisDb().create(List.of("stale-reads")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("the db redis has no --bug modes, so stale-reads cannot apply");
+                .hasMessage("the db redis has no --bug switches (stale-reads cannot apply)");
     }
 
     @Test

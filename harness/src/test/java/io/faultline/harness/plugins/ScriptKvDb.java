@@ -6,6 +6,7 @@ import io.faultline.api.Client;
 import io.faultline.api.ClusterView;
 import io.faultline.api.Completion;
 import io.faultline.api.Db;
+import io.faultline.api.DbOptions;
 import io.faultline.api.HostPort;
 import io.faultline.api.ImageRecipe;
 import io.faultline.api.NodeContext;
@@ -70,17 +71,10 @@ public final class ScriptKvDb implements Db, Db.ServiceCheck, Db.LogFiles, Db.Db
      */
     @Override
     public Db create(List<String> bugs, Map<String, String> options) {
-        if (!bugs.isEmpty()) {
-            throw new IllegalArgumentException("script-kv has no bugs to switch on: " + bugs);
-        }
-        for (String key : options.keySet()) {
-            if (!key.equals("escape") && !key.equals("service-check")) {
-                throw new IllegalArgumentException(
-                        "script-kv has no setting '" + key + "' (it takes: escape, service-check)");
-            }
-        }
-        ScriptKvDb db = new ScriptKvDb(Boolean.parseBoolean(options.getOrDefault("escape", "false")));
-        return Boolean.parseBoolean(options.getOrDefault("service-check", "true")) ? db : new Unchecked(db);
+        DbOptions.refuseBugs("script-kv", bugs, "");
+        DbOptions settings = DbOptions.of("script-kv", options, "escape", "service-check");
+        ScriptKvDb db = new ScriptKvDb(settings.flag("escape", false));
+        return settings.flag("service-check", true) ? db : new Unchecked(db);
     }
 
     /** The same db without a service check: its program's readiness is NodeProgram's default, a TCP connect. */

@@ -5,6 +5,7 @@ import static io.faultline.suites.etcd.EtcdGateway.JSON;
 import io.faultline.api.Client;
 import io.faultline.api.ClusterView;
 import io.faultline.api.Db;
+import io.faultline.api.DbOptions;
 import io.faultline.api.HostPort;
 import io.faultline.api.NodeSetup;
 import io.faultline.suites.etcd.EtcdGateway.Reply;
@@ -86,23 +87,10 @@ public final class EtcdDb implements Db, Db.ServiceCheck {
 
         @Override
         public Db create(List<String> bugs, Map<String, String> options) {
-            if (!bugs.isEmpty()) {
-                throw new IllegalArgumentException(
-                        "etcd has no --bug switches; its read mode is" + " --db-opt reads=serializable");
-            }
-            for (String key : options.keySet()) {
-                if (!key.equals("reads")) {
-                    throw new IllegalArgumentException("etcd has no setting '" + key + "' (it takes: reads)");
-                }
-            }
-            String reads = options.getOrDefault("reads", "linearizable");
-            return switch (reads) {
-                case "linearizable" -> new EtcdDb(false);
-                case "serializable" -> new EtcdDb(true);
-                default ->
-                    throw new IllegalArgumentException(
-                            "--db-opt reads is linearizable or serializable, not '" + reads + "'");
-            };
+            DbOptions.refuseBugs("etcd", bugs, "its read mode is --db-opt reads=serializable");
+            String reads = DbOptions.of("etcd", options, "reads")
+                    .choice("reads", "linearizable", "linearizable", "serializable");
+            return new EtcdDb(reads.equals("serializable"));
         }
     }
 }

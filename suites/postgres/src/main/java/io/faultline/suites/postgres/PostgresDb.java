@@ -3,6 +3,7 @@ package io.faultline.suites.postgres;
 import io.faultline.api.Client;
 import io.faultline.api.ClusterView;
 import io.faultline.api.Db;
+import io.faultline.api.DbOptions;
 import io.faultline.api.HostPort;
 import io.faultline.api.NodeSetup;
 import java.io.IOException;
@@ -100,31 +101,15 @@ public final class PostgresDb implements Db, Db.ServiceCheck {
 
         @Override
         public Db create(List<String> bugs, Map<String, String> options) {
-            if (!bugs.isEmpty()) {
-                throw new IllegalArgumentException(
-                        "postgres has no --bug switches; choose a weaker level with --db-opt isolation=...");
-            }
-            for (String key : options.keySet()) {
-                if (!key.equals("isolation") && !key.equals("replica-reads")) {
-                    throw new IllegalArgumentException(
-                            "postgres has no setting '" + key + "' (it takes: isolation, replica-reads)");
-                }
-            }
-            String replicas = options.getOrDefault("replica-reads", "false");
-            if (!replicas.equals("true") && !replicas.equals("false")) {
-                throw new IllegalArgumentException("--db-opt replica-reads is true or false, not '" + replicas + "'");
-            }
-            String level = options.getOrDefault("isolation", "serializable");
-            return new PostgresDb(
-                    switch (level) {
-                        case "serializable" -> Connection.TRANSACTION_SERIALIZABLE;
-                        case "repeatable-read" -> Connection.TRANSACTION_REPEATABLE_READ;
-                        case "read-committed" -> Connection.TRANSACTION_READ_COMMITTED;
-                        default ->
-                            throw new IllegalArgumentException("--db-opt isolation is serializable, repeatable-read or"
-                                    + " read-committed, not '" + level + "'");
-                    },
-                    replicas.equals("true"));
+            DbOptions.refuseBugs("postgres", bugs, "choose a weaker level with --db-opt isolation=...");
+            DbOptions settings = DbOptions.of("postgres", options, "isolation", "replica-reads");
+            int isolation = switch (settings.choice(
+                    "isolation", "serializable", "serializable", "repeatable-read", "read-committed")) {
+                case "repeatable-read" -> Connection.TRANSACTION_REPEATABLE_READ;
+                case "read-committed" -> Connection.TRANSACTION_READ_COMMITTED;
+                default -> Connection.TRANSACTION_SERIALIZABLE;
+            };
+            return new PostgresDb(isolation, settings.flag("replica-reads", false));
         }
     }
 }
