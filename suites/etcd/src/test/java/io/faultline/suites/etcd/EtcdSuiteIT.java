@@ -57,13 +57,14 @@ class EtcdSuiteIT {
     }
 
     @Test
-    void serializable_reads_are_caught_stale_under_partitions_within_three_seeds() throws InterruptedException {
+    void serializable_reads_are_caught_stale_under_partitions_within_five_seeds() throws InterruptedException {
+        // docs/suites.md: 6 of 10 seeds caught in 15 s runs; five 20 s runs all missing it is about 1 in 100
         Verdict verdict = Verdict.VALID;
-        for (long seed = 1; seed <= 3 && verdict != Verdict.INVALID; seed++) {
+        for (long seed = 1; seed <= 5 && verdict != Verdict.INVALID; seed++) {
             verdict = run(spec("serializable", seed)).verdict();
         }
         assertThat(verdict)
-                .as("a stale serializable read in one of three 20 s runs")
+                .as("a stale serializable read in one of five 20 s runs")
                 .isEqualTo(Verdict.INVALID);
     }
 }
