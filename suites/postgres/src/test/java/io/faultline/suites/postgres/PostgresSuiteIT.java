@@ -64,9 +64,16 @@ class PostgresSuiteIT {
     }
 
     @Test
-    void reads_from_an_asynchronous_replica_cut_off_from_its_primary_are_caught_stale() throws Exception {
-        RunResult run = run(
-                spec("serializable", "partition", 1, 3, Map.of("isolation", "serializable", "replica-reads", "true")));
+    void reads_from_an_asynchronous_replica_cut_off_from_its_primary_are_caught_stale_within_three_seeds()
+            throws Exception {
+        RunResult run = firstInvalid(
+                seed -> spec(
+                        "serializable",
+                        "partition",
+                        seed,
+                        3,
+                        Map.of("isolation", "serializable", "replica-reads", "true")),
+                3);
 
         // A stale read misses a write that an earlier transaction, of another process or its own, had committed: a
         // read-write anti-dependency against real-time or process order, G-single (or G2 with several such reads).
@@ -75,10 +82,21 @@ class PostgresSuiteIT {
     }
 
     @Test
-    void repeatable_read_is_caught_with_write_skew() throws Exception {
-        RunResult run = run(spec("repeatable-read", "none", 1));
+    void repeatable_read_is_caught_with_write_skew_within_five_seeds() throws Exception {
+        // docs/suites.md: 6 of 10 seeds caught in 15 s runs under kill; five runs all missing it is about 1 in 100
+        RunResult run = firstInvalid(seed -> spec("repeatable-read", "none", seed), 5);
 
         assertThat(run.verdict()).isEqualTo(Verdict.INVALID);
         assertThat(Files.readString(run.directory().resolve("results.json"))).contains("G2-item");
+    }
+
+    /** The first of up to {@code seeds} runs (seeds 1, 2, ...) that checks invalid, or the last one. */
+    private static RunResult firstInvalid(java.util.function.LongFunction<TestSpec> spec, int seeds)
+            throws InterruptedException {
+        RunResult run = null;
+        for (long seed = 1; seed <= seeds && (run == null || run.verdict() != Verdict.INVALID); seed++) {
+            run = run(spec.apply(seed));
+        }
+        return run;
     }
 }
