@@ -74,8 +74,8 @@ final class ContainerNode implements Node {
         this.id = id;
         this.ip = ip;
         this.spec = spec;
-        this.probe = launch.probe();
         boolean program = !launch.entrypoint().isEmpty();
+        this.probe = program ? listeningInside(launch.probe()) : launch.probe();
         this.container = new GenericContainer<>(DockerImageName.parse(launch.image()))
                 .withNetworkMode(network)
                 .withExposedPorts(NodeImage.HTTP_PORT)
@@ -97,6 +97,26 @@ final class ContainerNode implements Node {
                                 ? new NoWait() // start() polls the program's own readiness
                                 : Wait.forLogMessage(".*\"msg\":\"started\".*", 1)
                                         .withStartupTimeout(spec.readyTimeout()));
+    }
+
+    /**
+     * A program's probe, preceded by a check inside the container that something listens on the client port. Docker's
+     * port proxy accepts a connection on the published port even when nothing listens behind it, so a probe through
+     * that port alone (the default {@code NodeProgram.ready}, a TCP connect) would call a node ready too soon. An image
+     * without {@code nc} skips the inner check.
+     */
+    private Health.Probe listeningInside(Health.Probe outer) {
+        String check = "command -v nc >/dev/null 2>&1 || exit 0; nc -z -w 1 127.0.0.1 " + NodeImage.HTTP_PORT;
+        return new Health.Probe(
+                outer.expectation() + ", after listening on " + NodeImage.HTTP_PORT + " inside its container",
+                (address, within) -> {
+                    try {
+                        return exec(within.plusSeconds(1), "sh", "-c", check).exitCode() == 0
+                                && outer.ready().test(address, within);
+                    } catch (RuntimeException e) {
+                        return false; // the container is not running (yet): not ready
+                    }
+                });
     }
 
     /** No wait inside Testcontainers' start: {@link #start()} waits for the node's probe through its published port. */

@@ -171,6 +171,23 @@ class PluginNodesIT {
 
     @Test
     @RequiresDocker
+    void on_containers_a_node_that_listens_late_is_not_called_ready_by_dockers_port_proxy() throws Exception {
+        // With only a TCP connect for readiness, the published port answers at once (Docker's proxy accepts it);
+        // the harness must wait until the server listens inside its container, so the first ops already succeed.
+        RunResult run = run(ClusterRuntime.CONTAINERS, "none", Map.of("service-check", "false", "slow-start", "true"));
+
+        List<String> completions = new ArrayList<>();
+        for (String line : Files.readAllLines(run.directory().resolve("history.jsonl"))) {
+            JsonNode op = JSON.readTree(line);
+            if (!op.path("process").isTextual() && !op.path("type").asText().equals("invoke")) {
+                completions.add(op.path("type").asText() + " " + op.path("f").asText() + " " + op.path("error"));
+            }
+        }
+        assertThat(completions).isNotEmpty().allSatisfy(c -> assertThat(c).startsWith("ok "));
+    }
+
+    @Test
+    @RequiresDocker
     void on_containers_a_program_without_an_image_is_refused_before_anything_starts_naming_the_db() {
         NodeProgram imageless = node -> List.of("imageless-server");
 

@@ -46,13 +46,15 @@ public final class ScriptKvDb implements Db, Db.ServiceCheck, Db.LogFiles, Db.Db
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final boolean escape;
+    private final boolean slowStart;
 
     public ScriptKvDb() {
-        this(false);
+        this(false, false);
     }
 
-    private ScriptKvDb(boolean escape) {
+    private ScriptKvDb(boolean escape, boolean slowStart) {
         this.escape = escape;
+        this.slowStart = slowStart;
     }
 
     @Override
@@ -66,14 +68,15 @@ public final class ScriptKvDb implements Db, Db.ServiceCheck, Db.LogFiles, Db.Db
     }
 
     /**
-     * Takes two settings: {@code escape=true|false}, and {@code service-check=false}, which makes a db without
-     * {@link Db.ServiceCheck} whose program keeps the default readiness (a TCP connect).
+     * Takes three settings: {@code escape=true|false}; {@code service-check=false}, which makes a db without
+     * {@link Db.ServiceCheck} whose program keeps the default readiness (a TCP connect); and {@code slow-start=true},
+     * whose server waits 3 s before it listens.
      */
     @Override
     public Db create(List<String> bugs, Map<String, String> options) {
         DbOptions.refuseBugs("script-kv", bugs, "");
-        DbOptions settings = DbOptions.of("script-kv", options, "escape", "service-check");
-        ScriptKvDb db = new ScriptKvDb(settings.flag("escape", false));
+        DbOptions settings = DbOptions.of("script-kv", options, "escape", "service-check", "slow-start");
+        ScriptKvDb db = new ScriptKvDb(settings.flag("escape", false), settings.flag("slow-start", false));
         return settings.flag("service-check", true) ? db : new Unchecked(db);
     }
 
@@ -153,6 +156,17 @@ public final class ScriptKvDb implements Db, Db.ServiceCheck, Db.LogFiles, Db.Db
                         Integer.toString(node.clientPort()),
                         "--data-dir",
                         node.dataDir());
+                if (slowStart) {
+                    return List.of(
+                            "sh",
+                            "-c",
+                            "sleep 3; exec "
+                                    + String.join(
+                                            " ",
+                                            server.stream()
+                                                    .map(ScriptKvDb::quoted)
+                                                    .toList()));
+                }
                 if (!escape) {
                     return server;
                 }
