@@ -34,6 +34,14 @@ final class DoctorCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(
+            names = "--plugin-path",
+            split = ":",
+            paramLabel = "JAR_OR_DIR",
+            description = "Plugin jars, or folders of them, whose databases doctor checks as well"
+                    + " (default: $FAULTLINE_PLUGIN_PATH).")
+    List<java.nio.file.Path> pluginPath = new ArrayList<>();
+
     /** One line of the report. */
     record Finding(boolean ok, String what, String detail, String fix) {
         String render() {
@@ -49,6 +57,7 @@ final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        PluginPath.install(pluginPath);
         List<Finding> findings = new ArrayList<>();
         findings.add(new Finding(true, "java", Runtime.version() + " at " + System.getProperty("java.home"), ""));
         Optional<EngineInfo> engine = DockerEngine.probe();
