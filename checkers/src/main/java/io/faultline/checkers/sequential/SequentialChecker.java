@@ -6,12 +6,14 @@ import io.faultline.checkers.Verdict;
 import io.faultline.checkers.history.HistoryPairer;
 import io.faultline.checkers.history.Op;
 import io.faultline.checkers.history.Operation;
+import io.faultline.checkers.history.Semantics;
 import io.faultline.checkers.linear.Model;
 import io.faultline.checkers.linear.Partition;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sequential consistency (Lamport): a history is sequentially consistent with respect to a {@link Model} when some
@@ -76,7 +78,18 @@ public final class SequentialChecker implements Checker {
         for (Op op : history) {
             pairer.accept(op, ++line);
         }
-        SequentialResult r = check(model, pairer.finish().operations(), options);
+        return judge(pairer.finish().operations(), null);
+    }
+
+    /**
+     * Judges operations already paired (in invocation order).
+     *
+     * @param semantics the meaning of fail and nil the model was built with, named in the summary; null to leave it
+     *     out
+     */
+    public CheckResult judge(List<Operation> operations, @Nullable Semantics semantics) {
+        SequentialResult r = check(model, operations, options);
+        String applied = semantics == null ? "" : " (semantics " + semantics.label() + ")";
         String summary = switch (r.verdict()) {
             case VALID ->
                 r.operations() + " operations of model " + r.model() + " have a total order that respects each"
@@ -84,7 +97,7 @@ public final class SequentialChecker implements Checker {
             case INVALID -> Objects.requireNonNull(r.counterexample()).explanation();
             case UNKNOWN -> "undecided: " + r.cause();
         };
-        return CheckResult.of(name(), r.verdict(), summary, r);
+        return CheckResult.of(name(), r.verdict(), summary + applied, r);
     }
 
     /** Judges paired operations (in invocation order) against {@code model}. */
