@@ -123,8 +123,7 @@ public final class SequentialChecker implements Checker {
         long explored = 0;
         if (partitions.size() > 1) {
             for (int i = 0; i < partitions.size(); i++) {
-                SequentialSearch.Outcome o =
-                        new SequentialSearch<>(model, perPart.get(i), 1).run(deadline, options.maxStates());
+                SequentialSearch.Outcome o = run(new SequentialSearch<>(model, perPart.get(i), 1), deadline, options);
                 explored += explored(o);
                 if (o instanceof SequentialSearch.Inconsistent bad) {
                     return new SequentialResult(
@@ -138,8 +137,7 @@ public final class SequentialChecker implements Checker {
                 }
             }
         }
-        SequentialSearch.Outcome o =
-                new SequentialSearch<>(model, all, partitions.size()).run(deadline, options.maxStates());
+        SequentialSearch.Outcome o = run(new SequentialSearch<>(model, all, partitions.size()), deadline, options);
         explored += explored(o);
         return switch (o) {
             case SequentialSearch.Consistent c ->
@@ -165,6 +163,15 @@ public final class SequentialChecker implements Checker {
         };
     }
 
+    /** Runs one search; running out of heap is one more budget, never a crash. */
+    private static SequentialSearch.Outcome run(SequentialSearch<?, ?> search, long deadline, Options options) {
+        try {
+            return search.run(deadline, options.maxStates());
+        } catch (OutOfMemoryError e) {
+            return new SequentialSearch.Aborted("memory", 0, 0);
+        }
+    }
+
     private static long explored(SequentialSearch.Outcome o) {
         return switch (o) {
             case SequentialSearch.Consistent c -> c.explored();
@@ -174,6 +181,10 @@ public final class SequentialChecker implements Checker {
     }
 
     private static String budgetCause(SequentialSearch.Aborted a, Options options, int total) {
+        if (a.cause().equals("memory")) {
+            return "out of memory: the heap ran out during the search of " + total
+                    + " operations (give it a larger heap or a smaller state budget)";
+        }
         String budget = a.cause().equals("time")
                 ? "the time budget of " + describe(options.timeout()) + " ran out"
                 : "the state budget of " + options.maxStates() + " memoised states ran out";
