@@ -88,7 +88,9 @@ final class SequentialSearch<S, C> {
         int[] nextChoice = new int[total + 1];
         int[] moveOf = new int[total + 1];
         Operation[] placedAt = new Operation[total + 1];
+        int[][] frameOrder = new int[total + 1][];
         frameState[0] = init;
+        frameOrder[0] = order(position);
         int depth = 0;
         int placed = 0;
         int bestPlaced = -1;
@@ -122,12 +124,11 @@ final class SequentialSearch<S, C> {
             }
             Object[] state = frameState[depth];
             int chosen = -1;
+            int move = -1;
             Object @Nullable [] after = null;
-            for (int c = nextChoice[depth]; c < 2 * processes && chosen < 0; c++) {
-                int q = c >> 1;
-                if (position[q] == programs[q].length) {
-                    continue;
-                }
+            int[] order = frameOrder[depth];
+            for (int c = nextChoice[depth]; c < 2 * order.length && chosen < 0; c++) {
+                int q = order[c >> 1];
                 Entry<C> e = programs[q][position[q]];
                 boolean skip = (c & 1) == 1;
                 if (skip && !e.operation().outcome().isIndeterminate()) {
@@ -140,6 +141,7 @@ final class SequentialSearch<S, C> {
                 position[q]++;
                 if (memo.add(new Key(position.clone(), next, model))) {
                     chosen = c;
+                    move = 2 * q + (c & 1);
                     after = next;
                 } else {
                     position[q]--;
@@ -147,13 +149,14 @@ final class SequentialSearch<S, C> {
             }
             if (chosen >= 0) {
                 nextChoice[depth] = chosen + 1;
-                moveOf[depth] = chosen;
-                int q = chosen >> 1;
-                placedAt[depth] = (chosen & 1) == 0 ? programs[q][position[q] - 1].operation() : null;
+                moveOf[depth] = move;
+                int q = move >> 1;
+                placedAt[depth] = (move & 1) == 0 ? programs[q][position[q] - 1].operation() : null;
                 depth++;
                 frameState[depth] = after;
+                frameOrder[depth] = order(position);
                 nextChoice[depth] = 0;
-                if ((chosen & 1) == 0) {
+                if ((move & 1) == 0) {
                     placed++;
                 }
                 continue;
@@ -167,13 +170,40 @@ final class SequentialSearch<S, C> {
                 }
                 return new Inconsistent(best, bestStates, blocked, memo.size());
             }
+            frameOrder[depth] = null;
             depth--;
-            int move = moveOf[depth];
-            position[move >> 1]--;
-            if ((move & 1) == 0) {
+            int undone = moveOf[depth];
+            position[undone >> 1]--;
+            if ((undone & 1) == 0) {
                 placed--;
             }
         }
+    }
+
+    /**
+     * The processes with operations left, the one whose next operation was invoked first leading: trying operations
+     * in real-time order first finds the order of a linearizable history (which is sequentially consistent) with
+     * little backtracking; the search still tries every order before it says invalid.
+     */
+    private int[] order(int[] position) {
+        int[] out = new int[programs.length];
+        int n = 0;
+        for (int q = 0; q < programs.length; q++) {
+            if (position[q] < programs[q].length) {
+                long call = programs[q][position[q]].operation().call();
+                int i = n++;
+                while (i > 0
+                        && programs[out[i - 1]][position[out[i - 1]]]
+                                        .operation()
+                                        .call()
+                                > call) {
+                    out[i] = out[i - 1];
+                    i--;
+                }
+                out[i] = q;
+            }
+        }
+        return Arrays.copyOf(out, n);
     }
 
     private boolean allDone(int[] position) {
