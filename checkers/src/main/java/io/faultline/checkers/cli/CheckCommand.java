@@ -64,7 +64,8 @@ public final class CheckCommand implements Callable<Integer> {
             paramLabel = "M",
             description = "Linearizability: register, cas-register, kv, multi-register, set, queue, mutex."
                     + " Others: list-append, causal, causal-convergence, causal-memory, set-full, counter, bank,"
-                    + " unique-ids, total-queue. Default: guessed from the history (causal for session JSON,"
+                    + " unique-ids, total-queue; sequential (sequential consistency, its data model guessed as below)"
+                    + " or sequential:M with M a linearizability model. Default: guessed from the history (causal for session JSON,"
                     + " list-append for append transactions, kv when ops have a key, else by f, else cas-register).")
     @Nullable
     String model;
@@ -157,6 +158,12 @@ public final class CheckCommand implements Callable<Integer> {
             }
             if (model != null && !CheckerModels.handles(model)) {
                 Models.byName(model, initialValue); // the initial value must suit the model
+            }
+            if (model != null) {
+                String data = CheckerModels.sequentialDataModel(model);
+                if (data != null) {
+                    Models.byName(data, initialValue); // the initial value must suit the data model
+                }
             }
             transactional =
                     consistencyModels.stream().map(ConsistencyModel::byLabel).toList();
@@ -291,7 +298,14 @@ public final class CheckCommand implements Callable<Integer> {
             Histories.requireRegularFile(file, limits);
             String judged = model != null ? model : CheckerModels.guess(file, fmt, limits);
             if (CheckerModels.handles(judged)) {
-                CheckerModels.Prepared p = CheckerModels.prepare(judged, file, fmt, lenient, transactional, limits);
+                CheckerModels.Prepared p = CheckerModels.prepare(
+                        judged,
+                        file,
+                        fmt,
+                        lenient,
+                        transactional,
+                        limits,
+                        new CheckerModels.SequentialSettings(initialValue, chosenSemantics, timeout, !noPartition));
                 CheckResult r = p.check().get();
                 long elapsedMs = (System.nanoTime() - start) / 1_000_000;
                 return new Judged(judged, p.opCount(), p.truncation(), r, elapsedMs, bench ? p.check() : () -> r);

@@ -18,9 +18,15 @@ import io.faultline.checkers.format.ReadLimits;
 import io.faultline.checkers.format.ReadTimeoutException;
 import io.faultline.checkers.history.Op;
 import io.faultline.checkers.history.OpType;
+import io.faultline.checkers.history.Operation;
+import io.faultline.checkers.history.Semantics;
+import io.faultline.checkers.linear.Model;
+import io.faultline.checkers.linear.model.Models;
+import io.faultline.checkers.sequential.SequentialChecker;
 import io.faultline.checkers.txn.ConsistencyModel;
 import io.faultline.checkers.txn.ListAppendChecker;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,7 +37,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The models {@code check} judges with a whole-history {@link Checker} rather than a linearizability model:
- * list-append (Elle), the causal models, and Jepsen's datatype checkers. Reads a file the way each needs it.
+ * list-append (Elle), the causal models, Jepsen's datatype checkers, and sequential consistency ({@code sequential}
+ * or {@code sequential:M} with a data model M). Reads a file the way each needs it.
  */
 final class CheckerModels {
     static final List<String> NAMES = List.of(
@@ -43,12 +50,44 @@ final class CheckerModels {
             "counter",
             "bank",
             "unique-ids",
-            "total-queue");
+            "total-queue",
+            "sequential");
+
+    /** {@code sequential:} followed by a linearizability model names the data model for sequential consistency. */
+    static final String SEQUENTIAL_PREFIX = "sequential:";
 
     private CheckerModels() {}
 
     static boolean handles(@Nullable String model) {
-        return model != null && NAMES.contains(model);
+        return model != null && (NAMES.contains(model) || model.startsWith(SEQUENTIAL_PREFIX));
+    }
+
+    /**
+     * What the sequential-consistency check needs from the command line besides the file.
+     *
+     * @param initial the data model's initial value, or null for its default
+     * @param semantics the chosen meaning of fail and nil, or null for the format's default
+     * @param timeout the time allowed for the search
+     * @param partition whether to check each key alone first
+     */
+    record SequentialSettings(
+            @Nullable Object initial, @Nullable Semantics semantics, Duration timeout, boolean partition) {}
+
+    /**
+     * The data model {@code sequential:M} names, or null for plain {@code sequential} (guessed from the history).
+     *
+     * @throws IllegalArgumentException when M is not a linearizability model, naming those accepted
+     */
+    static @Nullable String sequentialDataModel(String model) {
+        if (!model.startsWith(SEQUENTIAL_PREFIX)) {
+            return null;
+        }
+        String data = model.substring(SEQUENTIAL_PREFIX.length());
+        if (!Models.NAMES.contains(data)) {
+            throw new IllegalArgumentException("sequential consistency needs a data model: sequential:M with M one of "
+                    + String.join(", ", Models.NAMES) + ", but was '" + data + "'");
+        }
+        return data;
     }
 
     /**
@@ -70,7 +109,11 @@ final class CheckerModels {
             @Nullable HistoryFormat format,
             boolean lenient,
             List<ConsistencyModel> consistencyModels,
-            ReadLimits limits) {
+            ReadLimits limits,
+            SequentialSettings sequential) {
+        if (model.equals("sequential") || model.startsWith(SEQUENTIAL_PREFIX)) {
+            return sequential(model, file, format, lenient, limits, sequential);
+        }
         if (model.startsWith("causal")) {
             CausalChecker checker = new CausalChecker(CausalModel.byLabel(model));
             if (format == null && RwHistory.isSessionJson(file)) {
@@ -125,6 +168,40 @@ final class CheckerModels {
     }
 
     private record Ops(List<Op> ops, @Nullable String truncation) {}
+
+    /**
+     * Sequential consistency against the named data model, or the one the history's operations suggest. A history
+     * that breaks a pairing rule is unreadable, as for the linearizability models.
+     */
+    private static Prepared sequential(
+            String model,
+            Path file,
+            @Nullable HistoryFormat format,
+            boolean lenient,
+            ReadLimits limits,
+            SequentialSettings settings) {
+        String named = sequentialDataModel(model);
+        Histories.Loaded loaded = Histories.load(file, format, lenient, limits);
+        List<Operation> operations = loaded.history().operations();
+        String data = named != null ? named : Models.guess(operations);
+        Semantics semantics = settings.semantics() != null
+                ? settings.semantics()
+                : loaded.format().semantics();
+        Model<?, ?> m = Models.byName(data, settings.initial(), semantics);
+        SequentialChecker checker = new SequentialChecker(
+                m,
+                SequentialChecker.Options.defaults()
+                        .withTimeout(settings.timeout())
+                        .withPartition(settings.partition()));
+        Supplier<CheckResult> check = () -> {
+            try {
+                return checker.judge(operations, semantics);
+            } catch (RuntimeException | OutOfMemoryError e) {
+                return CheckResult.unknown(checker.name(), "the checker failed: " + e);
+            }
+        };
+        return new Prepared(loaded.history().opCount(), loaded.ignoredTruncation(), check);
+    }
 
     private static Ops read(Path file, @Nullable HistoryFormat format, boolean lenient, ReadLimits limits) {
         HistoryFormat actual = format != null ? format : Histories.detect(file);
