@@ -121,6 +121,16 @@ public final class HistoryPairer {
                         line));
     }
 
+    /** Pairs a whole history in memory, its ops numbered as lines 1, 2, ... in the messages. */
+    public static PairedHistory pair(java.util.List<Op> history) {
+        HistoryPairer pairer = new HistoryPairer();
+        int line = 0;
+        for (Op op : history) {
+            pairer.accept(op, ++line);
+        }
+        return pairer.finish();
+    }
+
     /** Ends the history: outstanding invocations become pending operations. */
     public PairedHistory finish() {
         for (Pending p : outstanding.values()) {

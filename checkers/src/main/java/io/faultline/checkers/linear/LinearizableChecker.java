@@ -24,13 +24,8 @@ public final class LinearizableChecker implements Checker {
 
     @Override
     public CheckResult check(List<Op> history) {
-        HistoryPairer pairer = new HistoryPairer();
-        int line = 0;
-        for (Op op : history) {
-            pairer.accept(op, ++line);
-        }
         LinearizabilityResult result =
-                LinearizabilityChecker.check(model, pairer.finish().operations(), options);
+                LinearizabilityChecker.check(model, HistoryPairer.pair(history).operations(), options);
         String summary = switch (result.verdict()) {
             case VALID ->
                 result.operations() + " operations of model " + result.model() + " in "

@@ -73,12 +73,7 @@ public final class SequentialChecker implements Checker {
 
     @Override
     public CheckResult check(List<Op> history) {
-        HistoryPairer pairer = new HistoryPairer();
-        int line = 0;
-        for (Op op : history) {
-            pairer.accept(op, ++line);
-        }
-        return judge(pairer.finish().operations(), null);
+        return judge(HistoryPairer.pair(history).operations(), null);
     }
 
     /**
