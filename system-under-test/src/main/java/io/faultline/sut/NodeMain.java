@@ -2,8 +2,9 @@ package io.faultline.sut;
 
 import io.faultline.sut.disk.FileStorage;
 import io.faultline.sut.net.PeerTransport;
+import io.faultline.sut.node.NodeId;
 import io.faultline.sut.raft.Configuration;
-import io.faultline.sut.raft.NodeId;
+import io.faultline.sut.raft.MessageCodec;
 import io.faultline.sut.raft.RaftNode;
 import io.faultline.sut.raft.RaftOptions;
 import io.faultline.sut.raft.StorageFailedException;
@@ -78,8 +79,8 @@ public final class NodeMain {
                 config.snapshotEvery(),
                 log,
                 metrics);
-        PeerTransport transport =
-                new PeerTransport(config.peerPort(), peers, raft::deliver, message -> log.info(message, Map.of()));
+        PeerTransport<io.faultline.sut.raft.Message> transport = new PeerTransport<>(
+                config.peerPort(), peers, MessageCodec.WIRE, raft::deliver, message -> log.info(message, Map.of()));
         raft.connect(transport::send);
         // A node that can no longer keep Raft's promises stops, visibly: the harness sees a crashed process.
         raft.onFailure(() -> Runtime.getRuntime().halt(70));

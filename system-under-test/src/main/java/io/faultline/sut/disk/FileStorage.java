@@ -1,10 +1,10 @@
 package io.faultline.sut.disk;
 
+import io.faultline.sut.node.NodeId;
 import io.faultline.sut.raft.HardState;
 import io.faultline.sut.raft.LogEntry;
 import io.faultline.sut.raft.LogIndex;
 import io.faultline.sut.raft.LogWindow;
-import io.faultline.sut.raft.NodeId;
 import io.faultline.sut.raft.Snapshot;
 import io.faultline.sut.raft.Storage;
 import io.faultline.sut.raft.StorageFailedException;

@@ -1,7 +1,6 @@
 package io.faultline.sut.net;
 
-import io.faultline.sut.raft.Message;
-import io.faultline.sut.raft.NodeId;
+import io.faultline.sut.node.NodeId;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -22,22 +21,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Raft messages over plain TCP, framed as {@code [int length][message]}. Each peer gets one outbound connection
+ * One engine's peer messages over plain TCP, encoded by its {@link WireCodec} and framed as {@code [int length][message]}. Each peer gets one outbound connection
  * to the address configured for it (possibly a proxy) with its own bounded queue and sender thread, so a slow or
- * paused peer never holds up the others: when its queue is full, messages to it are dropped (Raft retries).
+ * paused peer never holds up the others: when its queue is full, messages to it are dropped (every engine retries).
  * Inbound connections are read by one thread each and their messages handed to the node.
  *
  * <p>The threads are platform threads: a node has a handful of peers, and a blocking read or write on a platform
  * thread is one system call, where a virtual thread parks, registers with the poller and is rescheduled by
  * another thread for every message (measured: a visible share of a leader's CPU under many writers).
  */
-public final class PeerTransport implements AutoCloseable {
+public final class PeerTransport<M> implements AutoCloseable {
 
     private static final int MAX_FRAME = 64 << 20;
     private static final int QUEUE = 1024;
 
     private final ServerSocket listener;
-    private final Consumer<Message> inbox;
+    private final WireCodec<M> codec;
+    private final Consumer<M> inbox;
     private final Map<NodeId, Link> links = new ConcurrentHashMap<>();
     private final List<Socket> inbound = new CopyOnWriteArrayList<>();
     private final Consumer<String> log;
@@ -46,8 +46,10 @@ public final class PeerTransport implements AutoCloseable {
     /** A known, observable event about a link, for logs and metrics. */
     private final Map<NodeId, Long> dropped = new ConcurrentHashMap<>();
 
-    public PeerTransport(int port, Map<NodeId, InetSocketAddress> peers, Consumer<Message> inbox, Consumer<String> log)
+    public PeerTransport(
+            int port, Map<NodeId, InetSocketAddress> peers, WireCodec<M> codec, Consumer<M> inbox, Consumer<String> log)
             throws IOException {
+        this.codec = codec;
         this.inbox = inbox;
         this.log = log;
         this.listener = new ServerSocket();
@@ -73,10 +75,11 @@ public final class PeerTransport implements AutoCloseable {
     }
 
     /** Queues a message for its peer; drops it if the peer's queue is full or the peer is unknown. */
-    public void send(Message message) {
-        Link link = links.get(message.to());
+    public void send(M message) {
+        NodeId to = codec.to(message);
+        Link link = links.get(to);
         if (link == null || !link.queue.offer(message)) {
-            dropped.merge(message.to(), 1L, Long::sum);
+            dropped.merge(to, 1L, Long::sum);
         }
     }
 
@@ -109,11 +112,11 @@ public final class PeerTransport implements AutoCloseable {
                             + " bytes: closing the connection");
                     return;
                 }
-                inbox.accept(MessageCodec.decode(in.readNBytes(length)));
+                inbox.accept(codec.decode(in.readNBytes(length)));
             }
         } catch (EOFException e) {
             // The peer (or a probe) closed the connection.
-        } catch (IOException | MessageCodec.MalformedFrameException e) {
+        } catch (IOException | WireCodec.MalformedFrameException e) {
             if (!closed) {
                 log.accept("peer connection from " + socket.getRemoteSocketAddress() + " failed: " + e.getMessage());
             }
@@ -138,7 +141,7 @@ public final class PeerTransport implements AutoCloseable {
     private final class Link {
         private final NodeId peer;
         private final InetSocketAddress address;
-        private final BlockingQueue<Message> queue = new ArrayBlockingQueue<>(QUEUE);
+        private final BlockingQueue<M> queue = new ArrayBlockingQueue<>(QUEUE);
         private volatile Socket socket;
         private boolean wasConnected;
 
@@ -148,18 +151,18 @@ public final class PeerTransport implements AutoCloseable {
         }
 
         void run() {
-            List<Message> batch = new ArrayList<>();
+            List<M> batch = new ArrayList<>();
             while (!closed) {
                 try {
-                    Message first = queue.poll(1, TimeUnit.SECONDS);
+                    M first = queue.poll(1, TimeUnit.SECONDS);
                     if (first == null) {
                         continue;
                     }
                     batch.add(first);
                     queue.drainTo(batch, 255);
                     DataOutputStream out = connection();
-                    for (Message m : batch) {
-                        byte[] frame = MessageCodec.encode(m);
+                    for (M m : batch) {
+                        byte[] frame = codec.encode(m);
                         out.writeInt(frame.length);
                         out.write(frame);
                     }

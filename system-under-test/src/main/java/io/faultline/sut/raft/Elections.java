@@ -1,5 +1,6 @@
 package io.faultline.sut.raft;
 
+import io.faultline.sut.node.NodeId;
 import io.faultline.sut.raft.Message.RequestVote;
 import io.faultline.sut.raft.Message.VoteResponse;
 import java.util.List;

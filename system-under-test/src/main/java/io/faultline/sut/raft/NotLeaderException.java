@@ -1,5 +1,6 @@
 package io.faultline.sut.raft;
 
+import io.faultline.sut.node.NodeId;
 import java.util.Optional;
 
 /** Only the leader accepts writes and linearizable reads; this carries the leader this node knows of, if any. */

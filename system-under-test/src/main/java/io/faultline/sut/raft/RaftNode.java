@@ -1,5 +1,6 @@
 package io.faultline.sut.raft;
 
+import io.faultline.sut.node.NodeId;
 import io.faultline.sut.raft.Message.AppendEntries;
 import io.faultline.sut.raft.Message.AppendResponse;
 import io.faultline.sut.raft.Message.InstallSnapshot;

@@ -1,5 +1,6 @@
 package io.faultline.sut.raft;
 
+import io.faultline.sut.node.NodeId;
 import io.faultline.sut.raft.Ready.ReadAborted;
 import io.faultline.sut.raft.Ready.ReadConfirmed;
 import io.faultline.sut.raft.Ready.ReadOutcome;

@@ -1,5 +1,6 @@
 package io.faultline.sut.raft;
 
+import io.faultline.sut.node.NodeId;
 import java.util.Optional;
 
 /**

@@ -9,7 +9,7 @@ import io.faultline.sut.kv.Command;
 import io.faultline.sut.kv.CommandCodec;
 import io.faultline.sut.kv.Outcome;
 import io.faultline.sut.kv.Query;
-import io.faultline.sut.raft.NodeId;
+import io.faultline.sut.node.NodeId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

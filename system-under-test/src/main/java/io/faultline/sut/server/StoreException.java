@@ -1,6 +1,6 @@
 package io.faultline.sut.server;
 
-import io.faultline.sut.raft.NodeId;
+import io.faultline.sut.node.NodeId;
 import java.util.Optional;
 
 /**

@@ -2,11 +2,11 @@ package io.faultline.sut.disk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.faultline.sut.node.NodeId;
 import io.faultline.sut.raft.Configuration;
 import io.faultline.sut.raft.HardState;
 import io.faultline.sut.raft.LogEntry;
 import io.faultline.sut.raft.LogIndex;
-import io.faultline.sut.raft.NodeId;
 import io.faultline.sut.raft.Snapshot;
 import io.faultline.sut.raft.Term;
 import java.io.IOException;

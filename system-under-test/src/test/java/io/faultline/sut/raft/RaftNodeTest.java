@@ -3,6 +3,7 @@ package io.faultline.sut.raft;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.faultline.sut.node.NodeId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

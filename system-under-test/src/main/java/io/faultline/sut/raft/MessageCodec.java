@@ -1,17 +1,13 @@
-package io.faultline.sut.net;
+package io.faultline.sut.raft;
 
-import io.faultline.sut.raft.Configuration;
-import io.faultline.sut.raft.LogEntry;
-import io.faultline.sut.raft.LogIndex;
-import io.faultline.sut.raft.Message;
+import io.faultline.sut.net.WireCodec;
+import io.faultline.sut.net.WireCodec.MalformedFrameException;
+import io.faultline.sut.node.NodeId;
 import io.faultline.sut.raft.Message.AppendEntries;
 import io.faultline.sut.raft.Message.AppendResponse;
 import io.faultline.sut.raft.Message.InstallSnapshot;
 import io.faultline.sut.raft.Message.RequestVote;
 import io.faultline.sut.raft.Message.VoteResponse;
-import io.faultline.sut.raft.NodeId;
-import io.faultline.sut.raft.Snapshot;
-import io.faultline.sut.raft.Term;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -24,6 +20,24 @@ import java.util.List;
 
 /** Raft messages as bytes on the peer wire: a type byte, then the fields in order. */
 public final class MessageCodec {
+
+    /** The codec the {@link io.faultline.sut.net.PeerTransport} carries Raft messages with. */
+    public static final WireCodec<Message> WIRE = new WireCodec<>() {
+        @Override
+        public byte[] encode(Message message) {
+            return MessageCodec.encode(message);
+        }
+
+        @Override
+        public Message decode(byte[] frame) {
+            return MessageCodec.decode(frame);
+        }
+
+        @Override
+        public NodeId to(Message message) {
+            return message.to();
+        }
+    };
 
     private static final byte REQUEST_VOTE = 1;
     private static final byte VOTE_RESPONSE = 2;
@@ -157,14 +171,5 @@ public final class MessageCodec {
             throw new MalformedFrameException("a string of " + n + " bytes");
         }
         return new String(in.readNBytes(n), StandardCharsets.UTF_8);
-    }
-
-    /** Bytes from a peer that are not a message of this protocol. */
-    public static final class MalformedFrameException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        MalformedFrameException(String message) {
-            super(message);
-        }
     }
 }

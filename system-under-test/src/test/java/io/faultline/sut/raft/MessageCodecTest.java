@@ -1,15 +1,9 @@
-package io.faultline.sut.net;
+package io.faultline.sut.raft;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.faultline.sut.raft.Configuration;
-import io.faultline.sut.raft.LogEntry;
-import io.faultline.sut.raft.LogIndex;
-import io.faultline.sut.raft.Message;
-import io.faultline.sut.raft.NodeId;
-import io.faultline.sut.raft.Snapshot;
-import io.faultline.sut.raft.Term;
+import io.faultline.sut.node.NodeId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -55,7 +49,7 @@ class MessageCodecTest {
         frame[0] = 99;
 
         assertThatThrownBy(() -> MessageCodec.decode(frame))
-                .isInstanceOf(MessageCodec.MalformedFrameException.class)
+                .isInstanceOf(io.faultline.sut.net.WireCodec.MalformedFrameException.class)
                 .hasMessageContaining("unknown message type 99");
     }
 }

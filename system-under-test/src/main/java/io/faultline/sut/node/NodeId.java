@@ -1,6 +1,6 @@
-package io.faultline.sut.raft;
+package io.faultline.sut.node;
 
-/** The name of a Raft member, as given by {@code --id} and in {@code --peers}. */
+/** The name of a node of any engine, as given by {@code --id} and in {@code --peers}. */
 public record NodeId(String value) implements Comparable<NodeId> {
 
     public NodeId {
