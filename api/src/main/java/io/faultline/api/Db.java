@@ -49,6 +49,19 @@ public interface Db {
         boolean answers(HostPort client, java.time.Duration within);
     }
 
+    /**
+     * An optional capability: a database that cannot serve every workload or cluster size says so before the run
+     * starts, so that a refusal costs no cluster and leaves no run directory behind (a run would otherwise learn it
+     * from failed ops, or from a checker fooled by them).
+     */
+    interface Preflight {
+        /**
+         * Why this database cannot run {@code workload} on {@code nodes} nodes, in a sentence naming what it lacks
+         * (for example the operation it does not serve), or empty when it can.
+         */
+        java.util.Optional<String> refusal(Workload workload, int nodes);
+    }
+
     /** Makes databases of one name; register an implementation in {@code META-INF/services}. */
     interface DbProvider {
         String name();

@@ -29,10 +29,21 @@ final class HelpLists {
     }
 
     /** The bundled store's known-wrong modes. */
+    /** Every engine's known-wrong modes, each once, engine by engine. */
     static final class Bugs implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            return BundledStore.BUGS.iterator();
+            return BundledStore.ENGINES.values().stream()
+                    .flatMap(e -> e.bugs().stream())
+                    .distinct()
+                    .iterator();
+        }
+    }
+
+    static final class Engines implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return BundledStore.ENGINES.keySet().iterator();
         }
     }
 }

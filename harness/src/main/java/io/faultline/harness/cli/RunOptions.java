@@ -54,6 +54,13 @@ final class RunOptions {
     List<String> bugs = new ArrayList<>();
 
     @Option(
+            names = "--engine",
+            completionCandidates = HelpLists.Engines.class,
+            description = "The algorithm faultline-store's nodes run: ${COMPLETION-CANDIDATES} (default raft; the"
+                    + " same as --db-opt engine=NAME). docs/engines.md says what each guarantees and its bugs.")
+    String engine;
+
+    @Option(
             names = "--db-opt",
             paramLabel = "KEY=VALUE",
             description = "A setting for the database (a plugin's own, e.g. --db-opt read-consistency=serializable);"
@@ -182,9 +189,32 @@ final class RunOptions {
      * {@code --bug}, so that runs of a deliberately wrong store are never filed with runs of the correct one.
      */
     String defaultName(String workload, String nemesis) {
-        StringBuilder name = new StringBuilder(workload).append('-').append(nemesis);
+        StringBuilder name = new StringBuilder();
+        if (engine != null && !engine.equals("raft")) {
+            name.append(engine).append('-');
+        }
+        name.append(workload).append('-').append(nemesis);
         bugs.forEach(bug -> name.append('_').append(bug));
         return name.toString();
+    }
+
+    /** {@code --db-opt} with {@code --engine} folded in: one place says which engine runs. */
+    java.util.Map<String, String> dbOptionsWithEngine() {
+        if (engine == null) {
+            return dbOptions;
+        }
+        if (!db.equals("faultline-store")) {
+            throw new IllegalArgumentException(
+                    "--engine chooses the algorithm of --db faultline-store; the db " + db + " has no engines");
+        }
+        String given = dbOptions.get("engine");
+        if (given != null && !given.equals(engine)) {
+            throw new IllegalArgumentException(
+                    "--engine " + engine + " and --db-opt engine=" + given + " disagree: give one of them");
+        }
+        java.util.Map<String, String> options = new java.util.LinkedHashMap<>(dbOptions);
+        options.put("engine", engine);
+        return options;
     }
 
     TestSpec spec(String name, String workload, String nemesis) {
@@ -204,7 +234,7 @@ final class RunOptions {
                 timeLimit,
                 firstSeed(),
                 bugs,
-                dbOptions,
+                dbOptionsWithEngine(),
                 opTimeout,
                 faultInterval,
                 recovery,

@@ -13,7 +13,22 @@ public final class Dbs {
 
     public static Map<String, Db.DbProvider> all() {
         Map<String, Db.DbProvider> byName = new LinkedHashMap<>();
-        byName.put("faultline-store", provider("faultline-store", BundledStore::new));
+        byName.put("faultline-store", new Db.DbProvider() {
+            @Override
+            public String name() {
+                return "faultline-store";
+            }
+
+            @Override
+            public Db create(List<String> bugs) {
+                return new BundledStore(bugs);
+            }
+
+            @Override
+            public Db create(List<String> bugs, Map<String, String> options) {
+                return BundledStore.create(bugs, options);
+            }
+        });
         byName.put("in-memory", provider("in-memory", bugs -> {
             if (!bugs.isEmpty()) {
                 throw new IllegalArgumentException(

@@ -120,6 +120,11 @@ public final class TestRunner {
                 Workloads.create(spec.workload(), new Workloads.WorkloadOptions(spec.keys(), spec.values()));
         Db db = Dbs.create(spec.db(), spec.bugs(), spec.dbOptions());
         // What the run cannot do is refused before it leaves a run directory behind.
+        if (db instanceof Db.Preflight preflight) {
+            preflight.refusal(workload, spec.nodes()).ifPresent(why -> {
+                throw new IllegalArgumentException(why);
+            });
+        }
         FaultPackage faults = FaultPackage.none();
         ClusterRuntime runtime = null;
         if (!(db.nodes() instanceof NodeSetup.None)) {
