@@ -21,6 +21,9 @@ import java.util.Set;
  * @param dataDir defaults to {@code $TMPDIR/faultline-ID-PEERPORT}, so a restart with the same flags recovers
  * @param tickMillis the Raft clock: elections after 10 to 20 ticks, heartbeats every 2
  * @param snapshotEvery take a snapshot and compact the log after this many applied entries
+ * @param engine the replication algorithm: {@code raft} (the default) or {@code quorum} (leaderless ABD registers)
+ * @param readQuorum the quorum engine's R, replicas a read waits for; 0 for a majority ({@code sloppy-r-w}: 1)
+ * @param writeQuorum the quorum engine's W, replicas a write waits for; 0 for a majority ({@code sloppy-r-w}: 1)
  * @param join start as a non-member of an existing cluster, waiting to be added ({@code POST /admin/members})
  *     instead of forming a cluster with {@code --peers}
  */
@@ -35,7 +38,13 @@ record NodeConfig(
         int tickMillis,
         int requestTimeoutMillis,
         boolean join,
-        int snapshotEvery) {
+        int snapshotEvery,
+        String engine,
+        int readQuorum,
+        int writeQuorum) {
+
+    /** The engines a node can run. */
+    static final java.util.List<String> ENGINES = java.util.List.of("raft", "quorum");
 
     private static final Set<String> FLAGS = Set.of(
             "id",
@@ -49,7 +58,10 @@ record NodeConfig(
             "request-timeout-ms",
             "config",
             "join",
-            "snapshot-every");
+            "snapshot-every",
+            "engine",
+            "read-quorum",
+            "write-quorum");
 
     NodeConfig {
         if (id == null || id.isBlank()) {
@@ -63,6 +75,26 @@ record NodeConfig(
         }
         peers = Map.copyOf(peers);
         bugs = Set.copyOf(bugs);
+        if (!ENGINES.contains(engine)) {
+            throw new IllegalArgumentException(
+                    "--engine must be one of " + String.join(", ", ENGINES) + ", got '" + engine + "'");
+        }
+        for (Bug bug : bugs) {
+            if (!bug.engine().equals(engine)) {
+                throw new IllegalArgumentException("--bug " + bug.flag() + " is a known-wrong mode of the "
+                        + bug.engine() + " engine, not of --engine " + engine);
+            }
+        }
+        int replicas = peers.size() + 1;
+        for (int q : new int[] {readQuorum, writeQuorum}) {
+            if (q < 0 || q > replicas) {
+                throw new IllegalArgumentException("--read-quorum and --write-quorum must be between 1 and the "
+                        + replicas + " replicas (0: a majority), got " + q);
+            }
+        }
+        if (!engine.equals("quorum") && (readQuorum != 0 || writeQuorum != 0)) {
+            throw new IllegalArgumentException("--read-quorum and --write-quorum apply to --engine quorum only");
+        }
     }
 
     static NodeConfig parse(String[] args, Map<String, String> env) {
@@ -121,7 +153,10 @@ record NodeConfig(
                 positive("tick-ms", s.get("tick-ms", "50")),
                 positive("request-timeout-ms", s.get("request-timeout-ms", "3000")),
                 bool("join", s.get("join", "false")),
-                positive("snapshot-every", s.get("snapshot-every", "10000")));
+                positive("snapshot-every", s.get("snapshot-every", "10000")),
+                s.get("engine", "raft").trim(),
+                quorum("read-quorum", s.get("read-quorum", "0")),
+                quorum("write-quorum", s.get("write-quorum", "0")));
     }
 
     private interface Setting {
@@ -184,6 +219,14 @@ record NodeConfig(
             case "false" -> false;
             default -> throw new IllegalArgumentException("--" + name + " must be true or false, got '" + value + "'");
         };
+    }
+
+    private static int quorum(String name, String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a number of replicas, got '" + value + "'");
+        }
     }
 
     private static int positive(String name, String value) {

@@ -4,11 +4,13 @@ import io.faultline.sut.disk.FileStorage;
 import io.faultline.sut.net.PeerTransport;
 import io.faultline.sut.node.NodeId;
 import io.faultline.sut.raft.Configuration;
+import io.faultline.sut.raft.Message;
 import io.faultline.sut.raft.MessageCodec;
 import io.faultline.sut.raft.RaftNode;
 import io.faultline.sut.raft.RaftOptions;
 import io.faultline.sut.raft.StorageFailedException;
 import io.faultline.sut.server.Bug;
+import io.faultline.sut.server.Engine;
 import io.faultline.sut.server.HttpApi;
 import io.faultline.sut.server.JsonLog;
 import io.faultline.sut.server.Metrics;
@@ -24,7 +26,8 @@ import java.util.Random;
 import java.util.stream.Collectors;
 
 /**
- * A Faultline node: one member of a Raft-replicated key-value store. See {@code docs/store.md} for the HTTP API,
+ * A Faultline node: one member of a replicated key-value store, running the engine {@code --engine} names (Raft by
+ * default) on the shared runtime: the peer transport, the disk journal, the HTTP API, metrics and logs. See {@code docs/store.md} for the HTTP API,
  * the flags and the known bugs it can be started with.
  */
 public final class NodeMain {
@@ -54,12 +57,53 @@ public final class NodeMain {
 
     private static void start(NodeConfig config, JsonLog log) throws IOException {
         NodeId self = NodeId.of(config.id());
+        Map<NodeId, InetSocketAddress> peers = new LinkedHashMap<>();
+        config.peers().forEach((id, address) -> peers.put(NodeId.of(id), address(address)));
+        Metrics metrics = new Metrics();
+        Running running = switch (config.engine()) {
+            case "quorum" -> startQuorum(config, self, peers, log, metrics);
+            default -> startRaft(config, self, peers, log, metrics);
+        };
+        HttpApi http = new HttpApi(
+                config.httpPort(),
+                self,
+                running.engine(),
+                metrics,
+                () -> probePeers(config),
+                config.requestTimeoutMillis());
+        http.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            http.close();
+            running.engine().close();
+            try {
+                running.transport().close();
+            } catch (IOException e) {
+                // stopping anyway
+            }
+        }));
+        log.info(
+                "started",
+                Map.of(
+                        "engine", config.engine(),
+                        "http_port", http.port(),
+                        "peer_port", running.transport().port(),
+                        "peers", String.join(",", config.peers().keySet()),
+                        "data_dir", config.dataDir().toString(),
+                        "recovered", running.recovered(),
+                        "read_mode", running.engine().readMode(),
+                        "bugs", config.bugs().stream().map(Bug::flag).sorted().collect(Collectors.joining(","))));
+    }
+
+    /** An engine started on its transport, and what it recovered from disk (for the log). */
+    private record Running(Engine engine, PeerTransport<?> transport, String recovered) {}
+
+    private static Running startRaft(
+            NodeConfig config, NodeId self, Map<NodeId, InetSocketAddress> peers, JsonLog log, Metrics metrics)
+            throws IOException {
         FileStorage storage = FileStorage.open(
                 config.dataDir(),
                 config.bugs().contains(Bug.NO_FSYNC) ? FileStorage.Durability.NO_FSYNC : FileStorage.Durability.FSYNC);
         long recovered = storage.lastIndex().value();
-        Map<NodeId, InetSocketAddress> peers = new LinkedHashMap<>();
-        config.peers().forEach((id, address) -> peers.put(NodeId.of(id), address(address)));
         RaftOptions options = new RaftOptions(ELECTION_TICKS_MIN, ELECTION_TICKS_MAX, 2, 256, 8, true, true)
                 .withCheckQuorum(!config.bugs().contains(Bug.SPLIT_BRAIN));
         Map<NodeId, String> bootstrap = new LinkedHashMap<>();
@@ -67,7 +111,6 @@ public final class NodeMain {
         config.peers().forEach((id, address) -> bootstrap.put(NodeId.of(id), address));
         Configuration initial = config.join() ? Configuration.EMPTY : Configuration.of(bootstrap);
         RaftNode node = new RaftNode(self, initial, storage, options, new Random(new SecureRandom().nextLong()));
-        Metrics metrics = new Metrics();
         RaftServer raft = new RaftServer(
                 node,
                 storage,
@@ -79,7 +122,7 @@ public final class NodeMain {
                 config.snapshotEvery(),
                 log,
                 metrics);
-        PeerTransport<io.faultline.sut.raft.Message> transport = new PeerTransport<>(
+        PeerTransport<Message> transport = new PeerTransport<>(
                 config.peerPort(), peers, MessageCodec.WIRE, raft::deliver, message -> log.info(message, Map.of()));
         raft.connect(transport::send);
         // A node that can no longer keep Raft's promises stops, visibly: the harness sees a crashed process.
@@ -91,28 +134,13 @@ public final class NodeMain {
             }
         }));
         raft.start();
-        HttpApi http = new HttpApi(
-                config.httpPort(), self, raft, metrics, () -> probePeers(config), config.requestTimeoutMillis());
-        http.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            http.close();
-            raft.close();
-            try {
-                transport.close();
-            } catch (IOException e) {
-                // stopping anyway
-            }
-        }));
-        log.info(
-                "started",
-                Map.of(
-                        "http_port", http.port(),
-                        "peer_port", transport.port(),
-                        "peers", String.join(",", config.peers().keySet()),
-                        "data_dir", config.dataDir().toString(),
-                        "recovered_last_index", recovered,
-                        "read_mode", config.readMode().flag(),
-                        "bugs", config.bugs().stream().map(Bug::flag).sorted().collect(Collectors.joining(","))));
+        return new Running(raft, transport, "last index " + recovered);
+    }
+
+    private static Running startQuorum(
+            NodeConfig config, NodeId self, Map<NodeId, InetSocketAddress> peers, JsonLog log, Metrics metrics)
+            throws IOException {
+        throw new IllegalArgumentException("--engine quorum is not built yet");
     }
 
     private static InetSocketAddress address(String hostPort) {

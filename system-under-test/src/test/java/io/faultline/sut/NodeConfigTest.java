@@ -66,7 +66,35 @@ class NodeConfigTest {
     void an_unknown_bug_lists_the_known_ones() {
         assertThatThrownBy(() -> NodeConfig.parse(new String[] {"--id", "n1", "--bug", "fast"}, Map.of()))
                 .hasMessage("--bug 'fast' is not one of stale-reads, no-fsync, ack-before-commit, split-brain, "
-                        + "lease-no-clock-bound");
+                        + "lease-no-clock-bound, no-write-back, sloppy-r-w, lww-wall-clock");
+    }
+
+    @Test
+    void a_bug_of_another_engine_is_refused_naming_its_engine() {
+        assertThatThrownBy(() -> NodeConfig.parse(
+                        new String[] {"--id", "n1", "--engine", "quorum", "--bug", "split-brain"}, Map.of()))
+                .hasMessage("--bug split-brain is a known-wrong mode of the raft engine, not of --engine quorum");
+    }
+
+    @Test
+    void an_unknown_engine_lists_the_engines() {
+        assertThatThrownBy(() -> NodeConfig.parse(new String[] {"--id", "n1", "--engine", "paxos"}, Map.of()))
+                .hasMessage("--engine must be one of raft, quorum, got 'paxos'");
+    }
+
+    @Test
+    void quorum_sizes_are_checked_against_the_replicas() {
+        NodeConfig ok = NodeConfig.parse(
+                new String[] {"--id", "n1", "--engine", "quorum", "--peers", "n2=h:1,n3=h:2", "--read-quorum", "3"},
+                Map.of());
+        assertThat(ok.readQuorum()).isEqualTo(3);
+        assertThat(ok.writeQuorum()).as("a majority, chosen by the node").isZero();
+        assertThatThrownBy(() -> NodeConfig.parse(
+                        new String[] {"--id", "n1", "--engine", "quorum", "--peers", "n2=h:1", "--write-quorum", "3"},
+                        Map.of()))
+                .hasMessageContaining("between 1 and the 2 replicas");
+        assertThatThrownBy(() -> NodeConfig.parse(new String[] {"--id", "n1", "--read-quorum", "1"}, Map.of()))
+                .hasMessage("--read-quorum and --write-quorum apply to --engine quorum only");
     }
 
     @Test

@@ -132,6 +132,14 @@ final class DoctorCommand implements Callable<Integer> {
         boolean netem = findings.stream().anyMatch(f -> f.ok() && f.what().startsWith("tc netem"));
         findings.add(nemeses(chosen, iptables, faketime, netem));
         findings.addAll(PluginNeeds.findings(tag -> engine.isPresent() && DockerEngine.imagePresent(tag)));
+        findings.add(new Finding(
+                true,
+                "faultline-store engines",
+                io.faultline.harness.db.BundledStore.ENGINES.values().stream()
+                        .map(e -> e.name() + " (" + String.join(" ", new java.util.TreeSet<>(e.functions()))
+                                + (e.bugs().isEmpty() ? "" : "; bugs " + String.join(", ", e.bugs())) + ")")
+                        .collect(java.util.stream.Collectors.joining(", ")),
+                ""));
         findings.forEach(f -> out.println(f.render()));
         return ExitCodes.OK;
     }

@@ -12,15 +12,32 @@ import java.util.stream.Collectors;
  */
 public enum Bug {
     /** Every node answers reads from its own state, without asking the leader or a majority. */
-    STALE_READS,
+    STALE_READS("raft"),
     /** Log writes stay in the process's memory for up to 5 s and are never fsynced, yet are acknowledged. */
-    NO_FSYNC,
+    NO_FSYNC("raft"),
     /** The leader acknowledges a write once it is in its own log, before a majority has it. */
-    ACK_BEFORE_COMMIT,
+    ACK_BEFORE_COMMIT("raft"),
     /** A leader cut off from the majority neither steps down nor stops serving reads and writes on its own. */
-    SPLIT_BRAIN,
+    SPLIT_BRAIN("raft"),
     /** Leases for local reads are measured on the wall clock with no margin for drift or jumps. */
-    LEASE_NO_CLOCK_BOUND;
+    LEASE_NO_CLOCK_BOUND("raft"),
+    /** A quorum read answers with the newest version it saw without writing it back: new/old inversions. */
+    NO_WRITE_BACK("quorum"),
+    /** Reads and writes wait for one replica each (R = W = 1), so a read quorum may miss the last write. */
+    SLOPPY_R_W("quorum"),
+    /** A write's version is the coordinator's wall clock, not one above every version a quorum holds. */
+    LWW_WALL_CLOCK("quorum");
+
+    private final String engine;
+
+    Bug(String engine) {
+        this.engine = engine;
+    }
+
+    /** The engine this bug is a known-wrong mode of. */
+    public String engine() {
+        return engine;
+    }
 
     public String flag() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -36,16 +36,16 @@ public final class HttpApi implements AutoCloseable {
 
     private final HttpServer server;
     private final NodeId self;
-    private final RaftServer raft;
+    private final Engine engine;
     private final Metrics metrics;
     private final Supplier<String> peerProbe;
     private final long timeoutMillis;
 
     public HttpApi(
-            int port, NodeId self, RaftServer raft, Metrics metrics, Supplier<String> peerProbe, long timeoutMillis)
+            int port, NodeId self, Engine engine, Metrics metrics, Supplier<String> peerProbe, long timeoutMillis)
             throws IOException {
         this.self = self;
-        this.raft = raft;
+        this.engine = engine;
         this.metrics = metrics;
         this.peerProbe = peerProbe;
         this.timeoutMillis = timeoutMillis;
@@ -116,7 +116,7 @@ public final class HttpApi implements AutoCloseable {
             case "GET health" -> ok(Map.of("status", JsonValue.of("ok")));
             case "GET peers" -> new Reply(200, peerProbe.get(), "application/json");
             case "GET status" -> Reply.json(200, statusJson());
-            case "GET metrics" -> new Reply(200, metrics.render(raft.status()), "text/plain; version=0.0.4");
+            case "GET metrics" -> new Reply(200, metrics.render(engine.engineStatus()), "text/plain; version=0.0.4");
             case "GET kv" -> read(keyed, new Query.ReadRegister(key), "value");
             case "PUT kv" ->
                 write(keyed, () -> new Command.Write(key, object(body).require("value")));
@@ -177,7 +177,7 @@ public final class HttpApi implements AutoCloseable {
             throw new BadRequest("the path needs a key");
         }
         Command c = command.get();
-        Outcome outcome = await(raft.propose(c), false);
+        Outcome outcome = await(engine.propose(c), false);
         return switch (outcome) {
             case Outcome.Done d -> {
                 metrics.writeOk();
@@ -195,8 +195,8 @@ public final class HttpApi implements AutoCloseable {
 
     private Reply changeMembers(java.util.function.UnaryOperator<io.faultline.sut.raft.Configuration> change)
             throws StoreException {
-        await(raft.changeMembers(change), false);
-        Status s = raft.status();
+        await(engine.changeMembers(change), false);
+        EngineStatus s = engine.engineStatus();
         return ok(Map.of(
                 "members",
                 new JsonValue.JsonArray(s.members().stream()
@@ -208,7 +208,7 @@ public final class HttpApi implements AutoCloseable {
         if (!keyed) {
             throw new BadRequest("the path needs a key");
         }
-        return ok(Map.of(field, await(raft.read(query), true)));
+        return ok(Map.of(field, await(engine.read(query), true)));
     }
 
     /** Waits for the Raft loop; a timeout leaves a write's fate unknown, and a read without effect. */
@@ -256,27 +256,27 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private JsonValue statusJson() {
-        Status s = raft.status();
+        EngineStatus s = engine.engineStatus();
         Map<String, JsonValue> f = new LinkedHashMap<>();
         f.put("node", JsonValue.of(s.node().value()));
-        f.put("role", JsonValue.of(s.role().label()));
-        f.put("term", JsonValue.of(s.term().value()));
+        f.put("engine", JsonValue.of(s.engine()));
+        f.put("role", JsonValue.of(s.role()));
+        for (EngineStatus.Gauge g : s.gauges()) {
+            f.put(g.field(), JsonValue.of(g.value()));
+        }
         f.put("leader", s.leader().<JsonValue>map(l -> JsonValue.of(l.value())).orElse(JsonValue.NULL));
-        f.put("commitIndex", JsonValue.of(s.commitIndex()));
-        f.put("appliedIndex", JsonValue.of(s.appliedIndex()));
-        f.put("lastIndex", JsonValue.of(s.lastIndex()));
         f.put(
                 "members",
                 new JsonValue.JsonArray(s.members().stream()
                         .<JsonValue>map(m -> JsonValue.of(m.value()))
                         .toList()));
-        f.put("readMode", JsonValue.of(raft.readMode().flag()));
+        f.put("readMode", JsonValue.of(engine.readMode()));
         f.put(
                 "bugs",
-                new JsonValue.JsonArray(raft.bugs().stream()
+                new JsonValue.JsonArray(engine.bugs().stream()
                         .<JsonValue>map(b -> JsonValue.of(b.flag()))
                         .toList()));
-        f.put("running", JsonValue.of(raft.isRunning()));
+        f.put("running", JsonValue.of(engine.isRunning()));
         return new JsonObject(f);
     }
 
@@ -302,6 +302,7 @@ public final class HttpApi implements AutoCloseable {
             case StoreException.MembershipChangeRejected m -> 409;
             case StoreException.LeadershipLost l -> 503;
             case StoreException.Unavailable u -> 503;
+            case StoreException.Unsupported u -> 501;
         };
         return error(status, e.code(), e.definite(), e.getMessage(), leader);
     }

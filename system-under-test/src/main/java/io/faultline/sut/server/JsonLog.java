@@ -14,14 +14,14 @@ public final class JsonLog {
 
     private final String node;
     private final PrintStream out;
-    private volatile Supplier<Status> status = () -> null;
+    private volatile Supplier<EngineStatus> status = () -> null;
 
     public JsonLog(String node, PrintStream out) {
         this.node = node;
         this.out = out;
     }
 
-    void follow(Supplier<Status> status) {
+    void follow(Supplier<EngineStatus> status) {
         this.status = status;
     }
 
@@ -45,13 +45,10 @@ public final class JsonLog {
                 .append(level)
                 .append("\",\"node\":")
                 .append(JsonValue.quote(node));
-        Status s = status.get();
+        EngineStatus s = status.get();
         if (s != null) {
-            line.append(",\"term\":")
-                    .append(s.term().value())
-                    .append(",\"role\":\"")
-                    .append(s.role().label())
-                    .append('"');
+            s.gauge("term").ifPresent(term -> line.append(",\"term\":").append(term));
+            line.append(",\"role\":\"").append(s.role()).append('"');
         }
         line.append(",\"msg\":").append(JsonValue.quote(message));
         for (Map.Entry<String, ?> e : fields.entrySet()) {

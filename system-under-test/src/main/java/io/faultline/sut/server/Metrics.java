@@ -61,16 +61,24 @@ public final class Metrics {
         httpRequests.incrementAndGet();
     }
 
-    String render(Status status) {
+    String render(EngineStatus status) {
         StringBuilder out = new StringBuilder();
         counter(out, "faultline_writes_ok_total", "Client writes acknowledged.", writesOk.get());
         counter(out, "faultline_writes_failed_total", "Client writes answered with an error.", writesFailed.get());
-        counter(out, "faultline_reads_served_total", "Linearizable reads served after ReadIndex.", readsServed.get());
-        counter(out, "faultline_entries_applied_total", "Log entries applied to the state machine.", applied.get());
-        counter(out, "faultline_storage_syncs_total", "Raft loop rounds that synced storage.", syncs.get());
-        counter(out, "faultline_leader_elections_total", "Times this node became leader.", elections.get());
-        counter(out, "faultline_peer_messages_sent_total", "Raft messages sent to peers.", sent.get());
-        counter(out, "faultline_peer_messages_received_total", "Raft messages received.", received.get());
+        counter(
+                out,
+                "faultline_reads_served_total",
+                "Reads served (Raft: linearizable reads after ReadIndex).",
+                readsServed.get());
+        counter(
+                out,
+                "faultline_entries_applied_total",
+                "Log entries (Raft) or replica updates (other engines) applied.",
+                applied.get());
+        counter(out, "faultline_storage_syncs_total", "Engine loop rounds that synced storage.", syncs.get());
+        counter(out, "faultline_leader_elections_total", "Times this node became leader or primary.", elections.get());
+        counter(out, "faultline_peer_messages_sent_total", "Engine messages sent to peers.", sent.get());
+        counter(out, "faultline_peer_messages_received_total", "Engine messages received.", received.get());
         counter(out, "faultline_http_requests_total", "HTTP requests received.", httpRequests.get());
         counter(
                 out,
@@ -78,17 +86,22 @@ public final class Metrics {
                 "Reads served from local state without ReadIndex (a lease, or the stale-reads or split-brain bug).",
                 localReads.get());
         counter(out, "faultline_snapshots_total", "Snapshots this node took of its state.", snapshots.get());
-        gauge(out, "faultline_raft_term", "Current term.", status.term().value());
-        gauge(out, "faultline_raft_commit_index", "Highest committed log index known.", status.commitIndex());
-        gauge(out, "faultline_raft_applied_index", "Highest applied log index.", status.appliedIndex());
-        gauge(out, "faultline_raft_last_index", "Last index in the local log.", status.lastIndex());
-        out.append("# HELP faultline_raft_role Current role (1 for the role this node has).\n")
-                .append("# TYPE faultline_raft_role gauge\n");
-        for (io.faultline.sut.raft.Role role : io.faultline.sut.raft.Role.values()) {
-            out.append("faultline_raft_role{role=\"")
-                    .append(role.label())
+        for (EngineStatus.Gauge g : status.gauges()) {
+            gauge(out, "faultline_" + status.engine() + "_" + g.metric(), g.help(), g.value());
+        }
+        String role = "faultline_" + status.engine() + "_role";
+        out.append("# HELP ")
+                .append(role)
+                .append(" Current role (1 for the role this node has).\n")
+                .append("# TYPE ")
+                .append(role)
+                .append(" gauge\n");
+        for (String r : status.roles()) {
+            out.append(role)
+                    .append("{role=\"")
+                    .append(r)
                     .append("\"} ")
-                    .append(status.role() == role ? 1 : 0)
+                    .append(status.role().equals(r) ? 1 : 0)
                     .append('\n');
         }
         return out.toString();

@@ -40,7 +40,7 @@ import java.util.function.UnaryOperator;
  * ticks from one queue, then, once per round, syncs storage, sends messages, applies committed entries to the
  * {@link KvStateMachine} and answers the clients whose requests completed.
  */
-public final class RaftServer implements AutoCloseable {
+public final class RaftServer implements Engine {
 
     private final RaftNode node;
     private final Storage storage;
@@ -100,7 +100,7 @@ public final class RaftServer implements AutoCloseable {
                 ? new LeaseClock(clockNanos, TimeUnit.MILLISECONDS.toNanos(tickMillis * electionTicksMax))
                 : new LeaseClock(clockNanos, TimeUnit.MILLISECONDS.toNanos(tickMillis * electionTicksMin * 8 / 10));
         publishStatus();
-        log.follow(() -> status);
+        log.follow(this::engineStatus);
     }
 
     /** Where outgoing peer messages go; set before {@link #start()}. */
@@ -155,12 +155,48 @@ public final class RaftServer implements AutoCloseable {
         return status;
     }
 
+    @Override
+    public String name() {
+        return "raft";
+    }
+
+    private static final List<String> ROLES =
+            java.util.Arrays.stream(Role.values()).map(Role::label).toList();
+
+    /** The Raft status as every engine gives it: term and indexes as gauges. */
+    @Override
+    public EngineStatus engineStatus() {
+        Status s = status;
+        return new EngineStatus(
+                s.node(),
+                "raft",
+                s.role().label(),
+                ROLES,
+                s.leader(),
+                s.members(),
+                List.of(
+                        new EngineStatus.Gauge(
+                                "term", "term", "Current term.", s.term().value()),
+                        new EngineStatus.Gauge(
+                                "commitIndex", "commit_index", "Highest committed log index known.", s.commitIndex()),
+                        new EngineStatus.Gauge(
+                                "appliedIndex", "applied_index", "Highest applied log index.", s.appliedIndex()),
+                        new EngineStatus.Gauge(
+                                "lastIndex", "last_index", "Last index in the local log.", s.lastIndex())));
+    }
+
+    @Override
     public Set<Bug> bugs() {
         return bugs;
     }
 
-    public ReadMode readMode() {
+    public ReadMode mode() {
         return readMode;
+    }
+
+    @Override
+    public String readMode() {
+        return readMode.flag();
     }
 
     private void loop() {

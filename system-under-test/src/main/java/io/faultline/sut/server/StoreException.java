@@ -107,6 +107,20 @@ public abstract sealed class StoreException extends Exception {
         }
     }
 
+    /** The engine does not serve this operation (a cas on a leaderless store): nothing was done. */
+    public static final class Unsupported extends StoreException {
+        private static final long serialVersionUID = 1L;
+
+        public Unsupported(String message) {
+            super(message, true);
+        }
+
+        @Override
+        public String code() {
+            return "unsupported";
+        }
+    }
+
     /** The node is stopping, or its disk failed: a write in flight may or may not have been committed. */
     public static final class Unavailable extends StoreException {
         private static final long serialVersionUID = 1L;
