@@ -1,8 +1,13 @@
 package io.faultline.sut;
 
 import io.faultline.sut.disk.FileStorage;
+import io.faultline.sut.disk.ReplicaJournal;
 import io.faultline.sut.net.PeerTransport;
 import io.faultline.sut.node.NodeId;
+import io.faultline.sut.quorum.QuorumCodec;
+import io.faultline.sut.quorum.QuorumMessage;
+import io.faultline.sut.quorum.QuorumNode;
+import io.faultline.sut.quorum.QuorumOptions;
 import io.faultline.sut.raft.Configuration;
 import io.faultline.sut.raft.Message;
 import io.faultline.sut.raft.MessageCodec;
@@ -14,13 +19,16 @@ import io.faultline.sut.server.Engine;
 import io.faultline.sut.server.HttpApi;
 import io.faultline.sut.server.JsonLog;
 import io.faultline.sut.server.Metrics;
+import io.faultline.sut.server.QuorumServer;
 import io.faultline.sut.server.RaftServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
@@ -140,7 +148,41 @@ public final class NodeMain {
     private static Running startQuorum(
             NodeConfig config, NodeId self, Map<NodeId, InetSocketAddress> peers, JsonLog log, Metrics metrics)
             throws IOException {
-        throw new IllegalArgumentException("--engine quorum is not built yet");
+        ReplicaJournal journal = ReplicaJournal.open(config.dataDir());
+        List<NodeId> replicas = new ArrayList<>();
+        replicas.add(self);
+        replicas.addAll(peers.keySet());
+        int majority = replicas.size() / 2 + 1;
+        boolean sloppy = config.bugs().contains(Bug.SLOPPY_R_W);
+        int r = sloppy ? 1 : config.readQuorum() == 0 ? majority : config.readQuorum();
+        int w = sloppy ? 1 : config.writeQuorum() == 0 ? majority : config.writeQuorum();
+        // An operation is given up when the HTTP API would stop waiting for it anyway.
+        int timeoutTicks = Math.max(1, config.requestTimeoutMillis() / config.tickMillis());
+        QuorumOptions options = new QuorumOptions(
+                r,
+                w,
+                !config.bugs().contains(Bug.NO_WRITE_BACK),
+                config.bugs().contains(Bug.LWW_WALL_CLOCK),
+                4,
+                timeoutTicks);
+        QuorumNode node = new QuorumNode(self, replicas, options, journal.state());
+        QuorumServer server = new QuorumServer(
+                node,
+                self,
+                replicas,
+                journal,
+                config.bugs(),
+                config.tickMillis(),
+                System::currentTimeMillis,
+                log,
+                metrics);
+        PeerTransport<QuorumMessage> transport = new PeerTransport<>(
+                config.peerPort(), peers, QuorumCodec.WIRE, server::deliver, message -> log.info(message, Map.of()));
+        server.connect(transport::send);
+        server.onFailure(() -> Runtime.getRuntime().halt(70));
+        server.start();
+        return new Running(
+                server, transport, journal.state().size() + " keys, r=" + r + " w=" + w + " of " + replicas.size());
     }
 
     private static InetSocketAddress address(String hostPort) {
