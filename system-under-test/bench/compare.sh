@@ -15,35 +15,17 @@
 # and a JDK 21+ (JAVA_HOME or java on the PATH).
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-JAR=${STORE_JAR:-$ROOT/system-under-test/target/faultline-node.jar}
-CP=$ROOT/system-under-test/target/test-classes
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh"
 ETCD=${ETCD:-etcd}
 PAIRS=${PAIRS:-2}
-SECS=${SECONDS_PER_RUN:-8}
 WORKLOADS=${WORKLOADS:-"write:16 write:1 read:16 mix:16"}
 WARMUP=${WARMUP_SECONDS:-20}
-STORE_JAVA_OPTS=${STORE_JAVA_OPTS:-}
-WORK=$(mktemp -d /tmp/faultline-bench.XXXXXX)
-PIDS=()
 
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-[ -f "$JAR" ] && [ -d "$CP/io/faultline/sut/bench" ] || { echo "build first: ./mvnw -B -q -pl system-under-test package -DskipTests" >&2; exit 2; }
 command -v "$ETCD" >/dev/null || { echo "etcd not found (apt-get install etcd-server)" >&2; exit 2; }
 
+start_store store 1800 1900
 for i in 1 2 3; do
-  peers=$(for j in 1 2 3; do if [ $j != $i ]; then printf "n$j=127.0.0.1:1900$j,"; fi; done | sed 's/,$//')
-  # shellcheck disable=SC2086
-  "$JAVA" $STORE_JAVA_OPTS -jar "$JAR" --id n$i --http-port 1800$i --peer-port 1900$i --peers "$peers" \
-    --data-dir "$WORK/store/n$i" >"$WORK/store-n$i.log" 2>&1 &
-  PIDS+=($!)
   "$ETCD" --name e$i --data-dir "$WORK/etcd/e$i" --listen-peer-urls http://127.0.0.1:1238$i \
     --initial-advertise-peer-urls http://127.0.0.1:1238$i --listen-client-urls http://127.0.0.1:1237$i \
     --advertise-client-urls http://127.0.0.1:1237$i --initial-cluster-token bench --initial-cluster-state new \
@@ -71,20 +53,8 @@ etcd_leader() {
   done
   return 1
 }
-wait_for() { # $1: function printing the leader's URL
-  local deadline=$((SECONDS + 30))
-  until "$1" >/dev/null; do
-    [ $SECONDS -lt $deadline ] || { echo "no leader from $1 within 30 s; logs in $WORK" >&2; exit 1; }
-    sleep 0.2
-  done
-}
 wait_for store_leader
 wait_for etcd_leader
-
-run() { # $1 system, $2 url, $3 mode, $4 clients -> "throughput p50 p99"
-  "$JAVA" -cp "$CP" io.faultline.sut.bench.StoreBenchmark "$1" "$2" "$3" "$4" "$SECS" \
-    | sed -n 's/.*throughput=\([0-9.]*\)\/s p50=\([0-9.]*\)ms p99=\([0-9.]*\)ms.*/\1 \2 \3/p'
-}
 
 # Not reported: warms the store's JIT (a store measured cold runs its first seconds much slower).
 if [ "$WARMUP" -gt 0 ]; then
@@ -102,7 +72,7 @@ for w in $WORKLOADS; do
     load=$(cut -d' ' -f1 /proc/loadavg)
     read -r st s50 s99 <<<"$(run faultline "$(store_leader)" "$mode" "$clients")"
     read -r et e50 e99 <<<"$(run etcd "$(etcd_leader)" "$mode" "$clients")"
-    ratio=$(awk -v a="$st" -v b="$et" 'BEGIN { printf "%.2f", a / b }')
+    ratio=$(ratio "$st" "$et")
     echo "| $mode, $clients clients | $p | $load | $st ($s50, $s99) | $et ($e50, $e99) | $ratio |"
   done
 done

@@ -89,21 +89,20 @@ public final class NodeMain {
                 // stopping anyway
             }
         }));
-        log.info(
-                "started",
-                Map.of(
-                        "engine", config.engine(),
-                        "http_port", http.port(),
-                        "peer_port", running.transport().port(),
-                        "peers", String.join(",", config.peers().keySet()),
-                        "data_dir", config.dataDir().toString(),
-                        "recovered", running.recovered(),
-                        "read_mode", running.engine().readMode(),
-                        "bugs", config.bugs().stream().map(Bug::flag).sorted().collect(Collectors.joining(","))));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("engine", config.engine());
+        fields.put("http_port", http.port());
+        fields.put("peer_port", running.transport().port());
+        fields.put("peers", String.join(",", config.peers().keySet()));
+        fields.put("data_dir", config.dataDir().toString());
+        fields.putAll(running.recovered());
+        fields.put("read_mode", running.engine().readMode());
+        fields.put("bugs", config.bugs().stream().map(Bug::flag).sorted().collect(Collectors.joining(",")));
+        log.info("started", fields);
     }
 
     /** An engine started on its transport, and what it recovered from disk (for the log). */
-    private record Running(Engine engine, PeerTransport<?> transport, String recovered) {}
+    private record Running(Engine engine, PeerTransport<?> transport, Map<String, Object> recovered) {}
 
     private static Running startRaft(
             NodeConfig config, NodeId self, Map<NodeId, InetSocketAddress> peers, JsonLog log, Metrics metrics)
@@ -142,7 +141,7 @@ public final class NodeMain {
             }
         }));
         raft.start();
-        return new Running(raft, transport, "last index " + recovered);
+        return new Running(raft, transport, Map.of("recovered_last_index", recovered));
     }
 
     private static Running startQuorum(
@@ -181,8 +180,12 @@ public final class NodeMain {
         server.connect(transport::send);
         server.onFailure(() -> Runtime.getRuntime().halt(70));
         server.start();
-        return new Running(
-                server, transport, journal.state().size() + " keys, r=" + r + " w=" + w + " of " + replicas.size());
+        Map<String, Object> recovered = new LinkedHashMap<>();
+        recovered.put("recovered_keys", journal.state().size());
+        recovered.put("read_quorum", r);
+        recovered.put("write_quorum", w);
+        recovered.put("replicas", replicas.size());
+        return new Running(server, transport, recovered);
     }
 
     private static InetSocketAddress address(String hostPort) {
