@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * ABD atomicity of a history of reads and writes, per key, checkable directly because every write writes a value
- * of its own and creates a version of its own. For completed operations A and B where A completed before B was
+ * of its own and creates a version of its own (two values under one version is a violation too). For completed
+ * operations A and B where A completed before B was
  * invoked, B's version is at least A's, and above it when B is a write; every read returns the value of the write
  * that created its version (null for {@link Version#ZERO}), a write invoked before the read completed. Timed-out
  * reads did not happen; timed-out writes and operations lost in a crash are indeterminate: they order nothing, but
@@ -95,9 +96,15 @@ final class AtomicityChecker {
     /** The first violation found, with a short history of its key around it, or null if there is none. */
     String firstViolation() {
         Map<String, Version> versionOfValue = new HashMap<>();
+        Map<List<Object>, Op> firstWithVersion = new HashMap<>(); // by key and version
         for (Op op : ops.values()) {
             if (!op.done()) {
                 continue;
+            }
+            Op other = firstWithVersion.putIfAbsent(List.of(op.key, op.result.version()), op);
+            if (other != null && !other.result.value().equals(op.result.value())) {
+                return "duplicate version: " + other + " and " + op + " have one version of " + op.key
+                        + " with two values" + around(other, op);
             }
             String bad = readsFrom(op, versionOfValue);
             if (bad != null) {

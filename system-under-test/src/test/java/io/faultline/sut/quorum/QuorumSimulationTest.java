@@ -60,9 +60,10 @@ class QuorumSimulationTest {
                     .isNull();
             completed += sim.checker.completedCount();
         }
+        System.out.printf("%d operations completed in %d schedules%n", completed, RUNS);
         assertThat(completed)
                 .as("the schedules complete operations at all, so the check has something to check")
-                .isGreaterThan(RUNS * 40L);
+                .isGreaterThan(RUNS * 20L);
     }
 
     @Test
