@@ -265,6 +265,24 @@ class QuorumNodeTest {
     }
 
     @Test
+    void two_concurrent_writes_from_one_coordinator_get_different_versions() {
+        QuorumNode node = node(MAJORITY);
+        node.write(1, "x", JsonValue.of("a"), 0);
+        node.write(2, "x", JsonValue.of("b"), 0);
+        List<Query> queries = sent(node.ready(), Query.class);
+        for (Query q : queries) { // both writes hear n1 and n2, which hold nothing yet
+            if (!q.to().equals(N3)) {
+                node.step(reply(q, q.to(), Versioned.NONE));
+            }
+        }
+
+        assertThat(sent(node.ready(), Store.class))
+                .extracting(s -> s.proposed().version())
+                .as("the second write sees the first one's version on this node's own replica")
+                .containsOnly(new Version(1, N1), new Version(2, N1));
+    }
+
+    @Test
     void replies_to_a_previous_life_do_not_count_in_the_next() {
         QuorumNode before = node(MAJORITY);
         List<Store> old = queried(before, Versioned.NONE);
