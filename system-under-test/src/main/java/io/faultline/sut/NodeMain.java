@@ -164,7 +164,7 @@ public final class NodeMain {
                 config.bugs().contains(Bug.LWW_WALL_CLOCK),
                 4,
                 timeoutTicks);
-        QuorumNode node = new QuorumNode(self, replicas, options, journal.state());
+        QuorumNode node = new QuorumNode(self, replicas, options, journal.state(), journal.nextIncarnation());
         QuorumServer server = new QuorumServer(
                 node,
                 self,

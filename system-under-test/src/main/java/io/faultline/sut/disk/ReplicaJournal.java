@@ -24,6 +24,7 @@ import java.util.Map;
 public final class ReplicaJournal implements AutoCloseable {
 
     static final String JOURNAL = "quorum.journal";
+    private static final String INCARNATION = "quorum.incarnation";
     private static final int COMPACT_AT = 10_000;
 
     private final Path dir;
@@ -62,6 +63,27 @@ public final class ReplicaJournal implements AutoCloseable {
         state.put(update.key(), update.versioned());
         journal.append(encode(update));
         records++;
+    }
+
+    /**
+     * This start's incarnation: one more than the last start's, kept durably in {@code quorum.incarnation} (written
+     * whole, atomically) before the node sends anything, so that no reply to an operation of an earlier life is
+     * counted towards one of this life.
+     */
+    public long nextIncarnation() {
+        Path file = dir.resolve(INCARNATION);
+        try {
+            long last = java.nio.file.Files.exists(file)
+                    ? Long.parseLong(java.nio.file.Files.readString(file, StandardCharsets.UTF_8)
+                            .trim())
+                    : -1;
+            long next = last + 1;
+            SnapshotFile.replaceAtomically(
+                    dir, INCARNATION, ByteBuffer.wrap(Long.toString(next).getBytes(StandardCharsets.UTF_8)));
+            return next;
+        } catch (IOException | NumberFormatException e) {
+            throw new StorageFailedException("cannot keep the incarnation in " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** Writes and forces what was appended; rewrites the journal compactly when it has grown. */

@@ -74,4 +74,11 @@ class ReplicaJournalTest {
                 .isLessThan(20_000L * 37 / 2);
         assertThat(ReplicaJournal.open(dir).state().get("k2").value()).isEqualTo(JsonValue.of(20_000));
     }
+
+    @Test
+    void every_start_gets_an_incarnation_above_the_last_ones() {
+        assertThat(ReplicaJournal.open(dir).nextIncarnation()).isZero();
+        assertThat(ReplicaJournal.open(dir).nextIncarnation()).isEqualTo(1);
+        assertThat(ReplicaJournal.open(dir).nextIncarnation()).isEqualTo(2);
+    }
 }

@@ -39,8 +39,12 @@ class QuorumServerTest {
 
     private QuorumServer start(NodeId id, int timeoutTicks) {
         ReplicaJournal journal = ReplicaJournal.open(dir.resolve(id.value()));
-        QuorumNode node =
-                new QuorumNode(id, IDS, new QuorumOptions(2, 2, true, false, 4, timeoutTicks), journal.state());
+        QuorumNode node = new QuorumNode(
+                id,
+                IDS,
+                new QuorumOptions(2, 2, true, false, 4, timeoutTicks),
+                journal.state(),
+                journal.nextIncarnation());
         QuorumServer server = new QuorumServer(
                 node,
                 id,
