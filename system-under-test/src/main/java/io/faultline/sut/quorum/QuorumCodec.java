@@ -15,7 +15,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Quorum messages as bytes on the peer wire: a type byte, sender, receiver, op id and key, then the message's own
@@ -24,29 +23,13 @@ import java.nio.charset.StandardCharsets;
 public final class QuorumCodec {
 
     /** The codec the {@link io.faultline.sut.net.PeerTransport} carries quorum messages with. */
-    public static final WireCodec<QuorumMessage> WIRE = new WireCodec<>() {
-        @Override
-        public byte[] encode(QuorumMessage message) {
-            return QuorumCodec.encode(message);
-        }
-
-        @Override
-        public QuorumMessage decode(byte[] frame) {
-            return QuorumCodec.decode(frame);
-        }
-
-        @Override
-        public NodeId to(QuorumMessage message) {
-            return message.to();
-        }
-    };
+    public static final WireCodec<QuorumMessage> WIRE =
+            WireCodec.of(QuorumCodec::encode, QuorumCodec::decode, QuorumMessage::to);
 
     private static final byte QUERY = 1;
     private static final byte QUERY_REPLY = 2;
     private static final byte STORE = 3;
     private static final byte STORE_ACK = 4;
-
-    private static final int MAX_STRING = 64 << 20;
 
     private QuorumCodec() {}
 
@@ -81,7 +64,7 @@ public final class QuorumCodec {
             NodeId from = NodeId.of(in.readUTF());
             NodeId to = NodeId.of(in.readUTF());
             long op = in.readLong();
-            String key = readString(in);
+            String key = WireCodec.readString(in);
             QuorumMessage message = switch (type) {
                 case QUERY -> new Query(from, to, op, key);
                 case QUERY_REPLY -> new QueryReply(from, to, op, key, readVersioned(in));
@@ -102,31 +85,17 @@ public final class QuorumCodec {
         out.writeUTF(m.from().value());
         out.writeUTF(m.to().value());
         out.writeLong(m.op());
-        writeString(out, m.key());
+        WireCodec.writeString(out, m.key());
     }
 
     private static void writeVersioned(DataOutputStream out, Versioned v) throws IOException {
         out.writeLong(v.version().counter());
         out.writeUTF(v.version().writer().value());
-        writeString(out, v.value().toString());
+        WireCodec.writeString(out, v.value().toString());
     }
 
     private static Versioned readVersioned(DataInputStream in) throws IOException {
         Version version = new Version(in.readLong(), NodeId.of(in.readUTF()));
-        return new Versioned(version, JsonValue.parse(readString(in)));
-    }
-
-    private static void writeString(DataOutputStream out, String s) throws IOException {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
-
-    private static String readString(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > MAX_STRING || n > in.available()) {
-            throw new MalformedFrameException("a string of " + n + " bytes");
-        }
-        return new String(in.readNBytes(n), StandardCharsets.UTF_8);
+        return new Versioned(version, JsonValue.parse(WireCodec.readString(in)));
     }
 }

@@ -14,7 +14,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,22 +21,7 @@ import java.util.List;
 public final class MessageCodec {
 
     /** The codec the {@link io.faultline.sut.net.PeerTransport} carries Raft messages with. */
-    public static final WireCodec<Message> WIRE = new WireCodec<>() {
-        @Override
-        public byte[] encode(Message message) {
-            return MessageCodec.encode(message);
-        }
-
-        @Override
-        public Message decode(byte[] frame) {
-            return MessageCodec.decode(frame);
-        }
-
-        @Override
-        public NodeId to(Message message) {
-            return message.to();
-        }
-    };
+    public static final WireCodec<Message> WIRE = WireCodec.of(MessageCodec::encode, MessageCodec::decode, Message::to);
 
     private static final byte REQUEST_VOTE = 1;
     private static final byte VOTE_RESPONSE = 2;
@@ -73,7 +57,7 @@ public final class MessageCodec {
                         out.writeLong(e.term().value());
                         out.writeLong(e.index().value());
                         out.writeByte(e.kind().ordinal());
-                        writeString(out, e.data());
+                        WireCodec.writeString(out, e.data());
                     }
                 }
                 case InstallSnapshot m -> {
@@ -81,8 +65,8 @@ public final class MessageCodec {
                     Snapshot s = m.snapshot();
                     out.writeLong(s.index().value());
                     out.writeLong(s.term().value());
-                    writeString(out, s.configuration().encode());
-                    writeString(out, s.data());
+                    WireCodec.writeString(out, s.configuration().encode());
+                    WireCodec.writeString(out, s.data());
                     out.writeLong(m.seq());
                 }
                 case AppendResponse m -> {
@@ -123,15 +107,15 @@ public final class MessageCodec {
                     for (int i = 0; i < n; i++) {
                         Term t = new Term(in.readLong());
                         LogIndex index = LogIndex.of(in.readLong());
-                        entries.add(new LogEntry(t, index, kind(in.readByte()), readString(in)));
+                        entries.add(new LogEntry(t, index, kind(in.readByte()), WireCodec.readString(in)));
                     }
                     yield new AppendEntries(from, to, term, prevIndex, prevTerm, entries, commit, seq);
                 }
                 case INSTALL_SNAPSHOT -> {
                     LogIndex index = LogIndex.of(in.readLong());
                     Term snapshotTerm = new Term(in.readLong());
-                    Configuration configuration = Configuration.decode(readString(in));
-                    String data = readString(in);
+                    Configuration configuration = Configuration.decode(WireCodec.readString(in));
+                    String data = WireCodec.readString(in);
                     yield new InstallSnapshot(
                             from, to, term, new Snapshot(index, snapshotTerm, configuration, data), in.readLong());
                 }
@@ -157,19 +141,5 @@ public final class MessageCodec {
         out.writeUTF(m.from().value());
         out.writeUTF(m.to().value());
         out.writeLong(m.term().value());
-    }
-
-    private static void writeString(DataOutputStream out, String s) throws IOException {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
-
-    private static String readString(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > (64 << 20)) {
-            throw new MalformedFrameException("a string of " + n + " bytes");
-        }
-        return new String(in.readNBytes(n), StandardCharsets.UTF_8);
     }
 }
