@@ -49,7 +49,7 @@ public record BundledStore(String engine, List<String> bugs, String readMode)
                 new Engine(
                         "raft",
                         "a Raft log: every operation, linearizable",
-                        Set.of("read", "write", "cas", "txn", "add"),
+                        Set.of("read", "write", "cas", "txn", "add", "transfer"),
                         List.of("stale-reads", "no-fsync", "ack-before-commit", "split-brain", "lease-no-clock-bound"),
                         List.of("read-index", "lease")));
         engines.put(

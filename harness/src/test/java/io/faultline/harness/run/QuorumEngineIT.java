@@ -53,8 +53,8 @@ class QuorumEngineIT {
     void sloppy_quorums_serve_stale_reads_under_partitions_and_are_caught() throws Exception {
         List<String> outcomes = new ArrayList<>();
         for (long seed = 1; seed <= 3; seed++) {
-            RunResult run =
-                    new TestRunner(out).run(spec("register", "partition", List.of("sloppy-r-w")).withSeed(seed));
+            RunResult run = new TestRunner(out)
+                    .run(spec("register", "partition", List.of("sloppy-r-w")).withSeed(seed));
             outcomes.add("seed " + seed + ": " + run.verdict().label() + " " + run.directory());
             if (run.verdict() == Verdict.INVALID) {
                 assertThat(run.result().summary()).as("the anomaly is named").containsIgnoringCase("read");
