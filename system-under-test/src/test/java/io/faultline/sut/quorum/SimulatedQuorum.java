@@ -71,7 +71,8 @@ final class SimulatedQuorum implements SimulatedNetwork.Engine<QuorumNode, Quoru
         for (int i = 1; i <= size; i++) {
             ids.add(NodeId.of("n" + i));
         }
-        this.network = new SimulatedNetwork<>(seed, ids, faults.network(), this);
+        this.network =
+                new SimulatedNetwork<>(seed, ids, faults.network(), QuorumMessage::from, QuorumMessage::to, this);
         this.random = network.random();
         for (NodeId id : ids) {
             disks.put(id, new LinkedHashMap<>());
@@ -134,18 +135,8 @@ final class SimulatedQuorum implements SimulatedNetwork.Engine<QuorumNode, Quoru
     }
 
     @Override
-    public NodeId from(QuorumMessage m) {
-        return m.from();
-    }
-
-    @Override
-    public NodeId to(QuorumMessage m) {
-        return m.to();
-    }
-
-    @Override
-    public String describe(QuorumMessage m) {
-        return m.getClass().getSimpleName() + ' ' + m.from() + "->" + m.to() + " op" + m.op() + ' ' + m.key();
+    public String details(QuorumMessage m) {
+        return "op" + m.op() + ' ' + m.key();
     }
 
     /** Runs the world for {@code duration} time units with faults and client load. */

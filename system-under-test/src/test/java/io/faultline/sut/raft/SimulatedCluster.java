@@ -75,7 +75,7 @@ final class SimulatedCluster implements SimulatedNetwork.Engine<RaftNode, Messag
             }
         }
         this.membershipChanges = voters < size;
-        this.network = new SimulatedNetwork<>(seed, ids, faults.network(), this);
+        this.network = new SimulatedNetwork<>(seed, ids, faults.network(), Message::from, Message::to, this);
         this.random = network.random();
         for (NodeId id : ids) {
             disks.put(id, newStorage.get());
@@ -169,18 +169,8 @@ final class SimulatedCluster implements SimulatedNetwork.Engine<RaftNode, Messag
     }
 
     @Override
-    public NodeId from(Message m) {
-        return m.from();
-    }
-
-    @Override
-    public NodeId to(Message m) {
-        return m.to();
-    }
-
-    @Override
-    public String describe(Message m) {
-        return m.getClass().getSimpleName() + ' ' + m.from() + "->" + m.to() + " t" + m.term();
+    public String details(Message m) {
+        return "t" + m.term();
     }
 
     /** Runs the world for {@code duration} time units with faults and client load. */

@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Nodes of one engine on a simulated network and clock, all driven by one seeded {@link Random}, so that the same
@@ -48,17 +49,15 @@ public final class SimulatedNetwork<N, M> {
          */
         void flush(NodeId id, int life);
 
-        NodeId from(M message);
-
-        NodeId to(M message);
-
-        /** The message in the trace: what it is, and enough of its content to tell schedules apart. */
-        String describe(M message);
+        /** What the trace says of a message after its kind and link: enough of its content to tell schedules apart. */
+        String details(M message);
     }
 
     private final Random random;
     private final NetworkFaults faults;
     private final Engine<N, M> engine;
+    private final Function<M, NodeId> from;
+    private final Function<M, NodeId> to;
     private final EventQueue events = new EventQueue();
     private final List<NodeId> ids;
     private final Map<NodeId, N> nodes = new LinkedHashMap<>();
@@ -68,11 +67,22 @@ public final class SimulatedNetwork<N, M> {
     private final Set<NodeId> dirty = new HashSet<>();
     private final StringBuilder trace = new StringBuilder();
 
-    /** Nodes {@code ids}, none started yet: the engine {@link #start}s each once it has set up its disk. */
-    public SimulatedNetwork(long seed, List<NodeId> ids, NetworkFaults faults, Engine<N, M> engine) {
+    /**
+     * Nodes {@code ids}, none started yet: the engine {@link #start}s each once it has set up its disk. A message
+     * goes from node {@code from} to node {@code to}.
+     */
+    public SimulatedNetwork(
+            long seed,
+            List<NodeId> ids,
+            NetworkFaults faults,
+            Function<M, NodeId> from,
+            Function<M, NodeId> to,
+            Engine<N, M> engine) {
         this.random = new Random(new SplittableRandom(seed).nextLong());
         this.faults = faults;
         this.engine = engine;
+        this.from = from;
+        this.to = to;
         this.ids = List.copyOf(ids);
         for (NodeId id : ids) {
             incarnation.put(id, 0);
@@ -164,18 +174,19 @@ public final class SimulatedNetwork<N, M> {
 
     /** Traces a message and puts it on the wire, where it may be lost, delayed, or cut off by a partition. */
     public void send(M message) {
-        note(engine.describe(message));
-        List<NodeId> link = List.of(engine.from(message), engine.to(message));
+        List<NodeId> link = List.of(from.apply(message), to.apply(message));
+        note(message.getClass().getSimpleName() + ' ' + link.get(0) + "->" + link.get(1) + ' '
+                + engine.details(message));
         if (random.nextDouble() < faults.loss() || cutLinks.contains(link)) {
             return;
         }
-        NodeId to = link.get(1);
-        int life = incarnation.get(to);
+        NodeId receiver = link.get(1);
+        int life = incarnation.get(receiver);
         long delay = faults.stallOneIn() > 0 && random.nextInt(faults.stallOneIn()) == 0
                 ? random.nextInt(faults.maxStall())
                 : 1 + random.nextInt(faults.maxDelay());
         schedule(delay, () -> {
-            boolean reachable = faults.reachesRestarted() ? isUp(to) : isAlive(to, life);
+            boolean reachable = faults.reachesRestarted() ? isUp(receiver) : isAlive(receiver, life);
             if (reachable && !cutLinks.contains(link)) {
                 engine.deliver(message);
             }
