@@ -1,5 +1,6 @@
 package io.faultline.api;
 
+import io.faultline.workloads.Consistency;
 import io.faultline.workloads.Workload;
 import java.util.List;
 
@@ -60,6 +61,17 @@ public interface Db {
          * (for example the operation it does not serve), or empty when it can.
          */
         java.util.Optional<String> refusal(Workload workload, int nodes);
+    }
+
+    /**
+     * An optional capability: the consistency a database promises, when it is not linearizability (which a db
+     * without this capability is taken to promise). A run of a db promising {@link Consistency#SEQUENTIAL} is judged
+     * by the workload's sequential-consistency checker ({@link Workload#checker(Consistency)}), with the
+     * linearizability verdict computed too and shown beside it; a workload without such a checker keeps its usual
+     * one, and the run says so.
+     */
+    interface ConsistencyPromise {
+        Consistency promises();
     }
 
     /** Makes databases of one name; register an implementation in {@code META-INF/services}. */

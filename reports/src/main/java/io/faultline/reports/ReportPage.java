@@ -55,13 +55,15 @@ final class ReportPage {
         }
         summary(html, run, endNs, operations.size());
         verdicts(html, run.results());
+        ConsistencySection.write(html, run.results());
         clientRules(html, run.results());
         counts(html, operations);
         faults(html, actions);
         availability(html, Availability.of(windows, operations, endNs));
         charts(html);
         timeline(html);
-        checkerDetails(html, run.results(), operations);
+        checkerDetails(html, run.results().path("checkers"), operations);
+        checkerDetails(html, ConsistencySection.beside(run.results()), operations);
         files(html, run);
         html.jsonData("chart-data", json(chart));
         html.open("script").trusted(SCRIPT).close();
@@ -260,8 +262,8 @@ final class ReportPage {
         html.close();
     }
 
-    private static void checkerDetails(Html html, JsonNode results, List<Operation> operations) {
-        for (JsonNode checker : results.path("checkers")) {
+    private static void checkerDetails(Html html, Iterable<JsonNode> checkers, List<Operation> operations) {
+        for (JsonNode checker : checkers) {
             JsonNode details = checker.path("details");
             if (details.isMissingNode() || details.isNull()) {
                 continue;

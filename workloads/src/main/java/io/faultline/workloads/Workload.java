@@ -30,4 +30,13 @@ public interface Workload {
 
     /** The checker this workload's histories need (the harness adds the stats guard). */
     Checker checker();
+
+    /**
+     * A checker judging this workload's histories by {@code model}, when the workload has one; none by default.
+     * The harness asks for the model a database promises when that is not linearizability (a register store whose
+     * reads are served by the client's own replica is judged by sequential consistency).
+     */
+    default java.util.Optional<Checker> checker(Consistency model) {
+        return java.util.Optional.empty();
+    }
 }

@@ -24,7 +24,7 @@ import java.util.Set;
  *     default
  */
 public record BundledStore(String engine, List<String> bugs, String readMode)
-        implements Db, Db.Primaries, Db.LogFiles, Db.ServiceCheck, Db.Preflight {
+        implements Db, Db.Primaries, Db.LogFiles, Db.ServiceCheck, Db.Preflight, Db.ConsistencyPromise {
 
     /** What one engine of the node is: the operations it serves, its known-wrong modes and read modes. */
     public record Engine(
@@ -51,7 +51,7 @@ public record BundledStore(String engine, List<String> bugs, String readMode)
                         "a Raft log: every operation, linearizable",
                         Set.of("read", "write", "cas", "txn", "add", "transfer"),
                         List.of("stale-reads", "no-fsync", "ack-before-commit", "split-brain", "lease-no-clock-bound"),
-                        List.of("read-index", "lease")));
+                        List.of("read-index", "lease", "sequential")));
         engines.put(
                 "quorum",
                 new Engine(
@@ -117,6 +117,19 @@ public record BundledStore(String engine, List<String> bugs, String readMode)
         return "faultline-store";
     }
 
+    /** Sequential consistency with {@code read-mode=sequential} (reads at the client's own node), else linearizable. */
+    @Override
+    public io.faultline.workloads.Consistency promises() {
+        return sessions()
+                ? io.faultline.workloads.Consistency.SEQUENTIAL
+                : io.faultline.workloads.Consistency.LINEARIZABLE;
+    }
+
+    /** Whether clients keep a session with their node: its token, and reads only there (docs/store.md). */
+    private boolean sessions() {
+        return readMode.equals("sequential");
+    }
+
     @Override
     public NodeSetup nodes() {
         return NodeSetup.bundled(nodeArgs());
@@ -147,7 +160,7 @@ public record BundledStore(String engine, List<String> bugs, String readMode)
         if (workload instanceof BankWorkload bank) {
             return new BankClient(cluster, node, bank);
         }
-        return new StoreClient(cluster, node, StoreClient.Family.of(workload.name()));
+        return new StoreClient(cluster, node, StoreClient.Family.of(workload.name()), sessions());
     }
 
     /** {@code GET /health}: answered by any live node, leader or not, and by none that is killed or paused. */

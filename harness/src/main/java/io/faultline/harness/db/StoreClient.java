@@ -26,12 +26,19 @@ import org.jspecify.annotations.Nullable;
  * definite errors are {@code fail}, others {@code info}; a refused connection is {@code fail} (nothing was sent); a
  * timeout or a broken connection is {@code info}. A cas that definitely did not happen for another reason than a
  * mismatch is recorded as {@code info}: to the checker a failed cas means "the register did not hold from".
+ *
+ * <p>With sessions (the store's {@code read-mode=sequential}) the client keeps a session token, the highest
+ * {@code "index"} any reply gave it, sends it as {@code ?min-index=} on every read, and reads only at its own node,
+ * never following a not-leader answer: its node then serves it a state at least as new as anything it saw, so it
+ * sees its own writes and never goes back in time. Writes follow the leader as without sessions.
  */
 final class StoreClient implements Client {
 
     private final StoreHttp http;
     private final String node;
     private final Family family;
+    private final boolean sessions;
+    private long token;
 
     /** Which of the store's data types a workload's ops address. */
     enum Family {
@@ -51,14 +58,29 @@ final class StoreClient implements Client {
     }
 
     StoreClient(ClusterView cluster, String node, Family family) {
+        this(cluster, node, family, false);
+    }
+
+    /** @param sessions whether to keep a session token and read only at {@code node} (see above) */
+    StoreClient(ClusterView cluster, String node, Family family, boolean sessions) {
         this.http = new StoreHttp(cluster);
         this.node = node;
         this.family = family;
+        this.sessions = sessions;
+    }
+
+    /** The session token: the highest log index the store's replies named (0 before any, or without sessions). */
+    long token() {
+        return token;
     }
 
     @Override
     public Completion invoke(Invocation op) throws InterruptedException {
-        Answer answer = http.call(node, uri -> request(uri, op));
+        boolean homeOnly = sessions && op.f().equals("read");
+        Answer answer = homeOnly ? http.once(node, uri -> request(uri, op)) : http.call(node, uri -> request(uri, op));
+        if (sessions) {
+            remember(answer);
+        }
         return switch (answer) {
             case Answer.Ok ok -> Completion.ok(result(op, ok.body()));
             case Answer.Unknown u -> Completion.info(u.why());
@@ -67,6 +89,18 @@ final class StoreClient implements Client {
             case Answer.Refusal r when r.error().equals("cas-mismatch") -> Completion.fail(r.error());
             case Answer.Refusal r -> definitelyNotDone(op, r.error());
         };
+    }
+
+    /** Raises the token to the index of a reply that has one (a success, or a cas mismatch applied in the log). */
+    private void remember(Answer answer) {
+        JsonNode body = switch (answer) {
+            case Answer.Ok ok -> ok.body();
+            case Answer.Refusal r -> r.body();
+            default -> null;
+        };
+        if (body != null && body.path("index").isIntegralNumber()) {
+            token = Math.max(token, body.path("index").asLong());
+        }
     }
 
     private HttpRequest.Builder request(Function<String, URI> uri, Invocation op) {
@@ -112,11 +146,12 @@ final class StoreClient implements Client {
     }
 
     private String readPath(String key) {
-        return switch (family) {
+        String path = switch (family) {
             case SET -> "/set/s";
             case COUNTER -> "/counter/c";
             case REGISTERS, TXN -> "/kv/" + key;
         };
+        return sessions ? path + "?min-index=" + token : path;
     }
 
     /** {@code [[append k v] [r k nil]]} as the store's {@code {"ops": [["append","l1",v],["r","l1",null]]}}. */

@@ -84,8 +84,8 @@ final class StoreHttp implements AutoCloseable {
         return answer;
     }
 
-    private Answer once(String target, Function<Function<String, URI>, HttpRequest.Builder> build)
-            throws InterruptedException {
+    /** Sends the request to {@code target} only, whatever it answers. */
+    Answer once(String target, Function<Function<String, URI>, HttpRequest.Builder> build) throws InterruptedException {
         HttpRequest request = build.apply(path -> cluster.clientAddress(target).http(path))
                 .timeout(REQUEST_TIMEOUT)
                 .build();

@@ -5,6 +5,7 @@ import io.faultline.checkers.Verdict;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A finished run.
@@ -16,6 +17,7 @@ import java.util.List;
  * @param took wall time of the whole run
  * @param violations the client rules broken during the run ({@link ClientRules}); each such op was recorded as info,
  *     so the verdict holds, but the client needs fixing
+ * @param consistency for a db that promised less than linearizability, the verdicts side by side; else empty
  */
 public record RunResult(
         Path directory,
@@ -23,10 +25,22 @@ public record RunResult(
         CheckResult result,
         long ops,
         Duration took,
-        List<ClientRuleViolation> violations) {
+        List<ClientRuleViolation> violations,
+        Optional<ConsistencyVerdicts> consistency) {
 
     public RunResult {
         violations = List.copyOf(violations);
+    }
+
+    /** A run of a db promising linearizability. */
+    public RunResult(
+            Path directory,
+            Verdict verdict,
+            CheckResult result,
+            long ops,
+            Duration took,
+            List<ClientRuleViolation> violations) {
+        this(directory, verdict, result, ops, took, violations, Optional.empty());
     }
 
     /** A run whose client broke no rule. */
@@ -45,6 +59,7 @@ public record RunResult(
                 ? ""
                 : "\n  client rules broken " + violations.size() + " time" + (violations.size() == 1 ? "" : "s")
                         + " (each op recorded as info; fix the client)";
-        return verdict.label() + ": " + result.summary() + rules + "\n  run: " + directory;
+        String models = consistency.map(c -> "\n  consistency: " + c.describe()).orElse("");
+        return verdict.label() + ": " + result.summary() + models + rules + "\n  run: " + directory;
     }
 }

@@ -46,6 +46,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -208,8 +209,10 @@ public final class TestRunner {
         }
         log(run, history.size() + " ops recorded; checking");
         violations.forEach(v -> log(run, v.describe()));
-        CheckResult result = check(workload, faults.injectsFaults(), history);
-        run.writeJson(run.results(), resultsJson(result, violations));
+        ConsistencyCheck consistency = ConsistencyCheck.choose(db, workload);
+        CheckResult result = check(consistency.judge(), faults.injectsFaults(), history);
+        Optional<ConsistencyVerdicts> verdicts = consistency.verdicts(workload, result, history);
+        run.writeJson(run.results(), resultsJson(result, violations, verdicts));
         run.markLatest();
         try {
             log(run, "report: " + RunReport.write(run.path()));
@@ -222,7 +225,8 @@ public final class TestRunner {
                 result,
                 history.size(),
                 Duration.ofNanos(System.nanoTime() - started),
-                violations);
+                violations,
+                verdicts);
         log(run, outcome.describe());
         return outcome;
     }
@@ -310,7 +314,12 @@ public final class TestRunner {
      * guard that at least one took effect. Used by runs and by {@code analyze}.
      */
     public static CheckResult check(Workload workload, boolean faultsPlanned, List<Op> history) {
-        List<Checker> checkers = new ArrayList<>(List.of(new StatsChecker(), workload.checker()));
+        return check(workload.checker(), faultsPlanned, history);
+    }
+
+    /** As above with {@code judge} in place of the workload's usual checker ({@link ConsistencyCheck}). */
+    static CheckResult check(Checker judge, boolean faultsPlanned, List<Op> history) {
+        List<Checker> checkers = new ArrayList<>(List.of(new StatsChecker(), judge));
         if (faultsPlanned) {
             checkers.add(new FaultEffectChecker());
         }
@@ -335,8 +344,12 @@ public final class TestRunner {
         return List.copyOf(matched);
     }
 
-    /** {@code results.json}: the verdict, and every broken client rule (an empty list when none was). */
-    static Map<String, Object> resultsJson(CheckResult result, List<ClientRuleViolation> violations) {
+    /**
+     * {@code results.json}: the verdict, every broken client rule (an empty list when none was), and for a db that
+     * promises less than linearizability the verdicts side by side ({@code consistency}).
+     */
+    static Map<String, Object> resultsJson(
+            CheckResult result, List<ClientRuleViolation> violations, Optional<ConsistencyVerdicts> consistency) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put(
                 "valid",
@@ -350,6 +363,7 @@ public final class TestRunner {
         json.put(
                 "client_rule_violations",
                 violations.stream().map(ClientRuleViolation::json).toList());
+        consistency.ifPresent(c -> json.put("consistency", c.json()));
         return json;
     }
 

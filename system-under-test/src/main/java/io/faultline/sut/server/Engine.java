@@ -26,6 +26,23 @@ public interface Engine extends AutoCloseable {
     /** Serves a read; an operation the engine does not serve fails with {@link StoreException.Unsupported}. */
     CompletableFuture<JsonValue> read(Query query);
 
+    /**
+     * Applies a command and says where in the log it went ({@link Indexed}); by default {@link #propose} with no
+     * index, for an engine without a log.
+     */
+    default CompletableFuture<Indexed<Outcome>> proposeIndexed(Command command) {
+        return propose(command).thenApply(Indexed::unplaced);
+    }
+
+    /**
+     * Serves a read at or after log index {@code minIndex} where the read mode allows it ({@link
+     * ReadMode#SEQUENTIAL}), saying which index it was served at; by default {@link #read}, with no index, for an
+     * engine without a log (which has no {@code minIndex} to honour).
+     */
+    default CompletableFuture<Indexed<JsonValue>> readIndexed(Query query, long minIndex) {
+        return read(query).thenApply(Indexed::unplaced);
+    }
+
     /** Adds or removes a member; only engines with a membership protocol can. */
     default CompletableFuture<Outcome> changeMembers(UnaryOperator<Configuration> change) {
         return CompletableFuture.failedFuture(new StoreException.Unsupported(

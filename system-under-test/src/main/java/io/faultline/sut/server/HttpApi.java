@@ -81,7 +81,8 @@ public final class HttpApi implements AutoCloseable {
         metrics.httpRequest();
         Reply reply;
         try {
-            reply = route(ex.getRequestMethod(), ex.getRequestURI().getPath(), body(ex));
+            long minIndex = minIndex(ex.getRequestURI().getRawQuery());
+            reply = route(ex.getRequestMethod(), ex.getRequestURI().getPath(), minIndex, body(ex));
         } catch (BadRequest | JsonException | IllegalArgumentException e) {
             reply = error(400, "bad-request", true, e.getMessage(), Optional.empty());
         } catch (StoreException e) {
@@ -107,7 +108,29 @@ public final class HttpApi implements AutoCloseable {
         }
     }
 
-    private Reply route(String method, String path, String body) throws BadRequest, StoreException {
+    /** A read's {@code ?min-index=N} (see {@link ReadMode#SEQUENTIAL}); 0 when absent. */
+    private static long minIndex(String query) throws BadRequest {
+        if (query == null) {
+            return 0;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("min-index=")) {
+                String text = pair.substring("min-index=".length());
+                try {
+                    long n = Long.parseLong(text);
+                    if (n >= 0) {
+                        return n;
+                    }
+                } catch (NumberFormatException e) {
+                    // refused below
+                }
+                throw new BadRequest("min-index must be a log index (a non-negative integer), got '" + text + "'");
+            }
+        }
+        return 0;
+    }
+
+    private Reply route(String method, String path, long minIndex, String body) throws BadRequest, StoreException {
         String[] parts = path.substring(1).split("/", -1);
         String head = parts[0];
         String key = parts.length > 1 ? parts[1] : "";
@@ -117,7 +140,7 @@ public final class HttpApi implements AutoCloseable {
             case "GET peers" -> new Reply(200, peerProbe.get(), "application/json");
             case "GET status" -> Reply.json(200, statusJson());
             case "GET metrics" -> new Reply(200, metrics.render(engine.engineStatus()), "text/plain; version=0.0.4");
-            case "GET kv" -> read(keyed, new Query.ReadRegister(key), "value");
+            case "GET kv" -> read(keyed, new Query.ReadRegister(key), "value", minIndex);
             case "PUT kv" ->
                 write(keyed, () -> new Command.Write(key, object(body).require("value")));
             case "POST kv" -> {
@@ -134,17 +157,17 @@ public final class HttpApi implements AutoCloseable {
                                 CommandCodec.decodeMicroOps(object(body).require("ops"))));
             case "POST registers" ->
                 switch (key) {
-                    case "read" -> read(true, new Query.ReadRegisters(keys(object(body))), "values");
+                    case "read" -> read(true, new Query.ReadRegisters(keys(object(body))), "values", minIndex);
                     case "txn" -> write(true, () -> CommandCodec.guardedWrite(object(body)));
                     default ->
                         throw new BadRequest(
                                 "multi-register calls are POST /registers/read {\"keys\":[...]} and POST /registers/txn {\"if\":{...},\"then\":{...}}");
                 };
-            case "GET list" -> read(keyed, new Query.ReadList(key), "value");
-            case "GET set" -> read(keyed, new Query.ReadSet(key), "elements");
+            case "GET list" -> read(keyed, new Query.ReadList(key), "value", minIndex);
+            case "GET set" -> read(keyed, new Query.ReadSet(key), "elements", minIndex);
             case "POST set" ->
                 write(keyed, () -> new Command.SetAdd(key, object(body).require("element")));
-            case "GET counter" -> read(keyed, new Query.ReadCounter(key), "value");
+            case "GET counter" -> read(keyed, new Query.ReadCounter(key), "value", minIndex);
             case "POST admin" -> {
                 if (!key.equals("members") || parts.length != 2) {
                     throw new BadRequest(
@@ -177,18 +200,18 @@ public final class HttpApi implements AutoCloseable {
             throw new BadRequest("the path needs a key");
         }
         Command c = command.get();
-        Outcome outcome = await(engine.propose(c), false);
-        return switch (outcome) {
+        Indexed<Outcome> answer = await(engine.proposeIndexed(c), false);
+        return switch (answer.value()) {
             case Outcome.Done d -> {
                 metrics.writeOk();
-                yield c instanceof Command.Txn ? ok(Map.of("ops", d.value())) : ok(Map.of());
+                yield ok(indexed(c instanceof Command.Txn ? Map.of("ops", d.value()) : Map.of(), answer));
             }
             case Outcome.CasMismatch m -> {
                 metrics.writeFailed();
                 Map<String, JsonValue> f = errorFields(
                         "cas-mismatch", true, "the register does not hold the expected value", Optional.empty());
                 f.put("current", m.current());
-                yield Reply.json(412, new JsonObject(f));
+                yield Reply.json(412, new JsonObject(indexed(f, answer)));
             }
         };
     }
@@ -204,11 +227,19 @@ public final class HttpApi implements AutoCloseable {
                         .toList())));
     }
 
-    private Reply read(boolean keyed, Query query, String field) throws BadRequest, StoreException {
+    private Reply read(boolean keyed, Query query, String field, long minIndex) throws BadRequest, StoreException {
         if (!keyed) {
             throw new BadRequest("the path needs a key");
         }
-        return ok(Map.of(field, await(engine.read(query), true)));
+        Indexed<JsonValue> answer = await(engine.readIndexed(query, minIndex), true);
+        return ok(indexed(Map.of(field, answer.value()), answer));
+    }
+
+    /** The fields with the answer's log {@code index}, when the engine gave one. */
+    private static Map<String, JsonValue> indexed(Map<String, JsonValue> fields, Indexed<?> answer) {
+        Map<String, JsonValue> f = new LinkedHashMap<>(fields);
+        answer.index().ifPresent(i -> f.put("index", JsonValue.of(i)));
+        return f;
     }
 
     /** Waits for the Raft loop; a timeout leaves a write's fate unknown, and a read without effect. */
@@ -216,6 +247,7 @@ public final class HttpApi implements AutoCloseable {
         try {
             return future.get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            future.cancel(false); // nothing waits for it any more (a write may still commit)
             throw new StoreException.Timeout(
                     "no answer within " + timeoutMillis + " ms" + (isRead ? "" : ": the write may still commit"),
                     isRead);

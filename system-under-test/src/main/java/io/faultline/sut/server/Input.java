@@ -17,21 +17,23 @@ sealed interface Input {
 
     record Incoming(Message message) implements Input {}
 
-    record Propose(Command command, CompletableFuture<Outcome> answer) implements Input {
+    record Propose(Command command, CompletableFuture<Indexed<Outcome>> answer) implements Input {
         @Override
         public void refuse(StoreException failure) {
             answer.completeExceptionally(failure);
         }
     }
 
-    record Read(Query query, CompletableFuture<JsonValue> answer) implements Input {
+    /** A read; in {@link ReadMode#SEQUENTIAL} served once this node has applied {@code minIndex}. */
+    record Read(Query query, long minIndex, CompletableFuture<Indexed<JsonValue>> answer) implements Input {
         @Override
         public void refuse(StoreException failure) {
             answer.completeExceptionally(failure);
         }
     }
 
-    record ChangeMembers(UnaryOperator<Configuration> change, CompletableFuture<Outcome> answer) implements Input {
+    record ChangeMembers(UnaryOperator<Configuration> change, CompletableFuture<Indexed<Outcome>> answer)
+            implements Input {
         @Override
         public void refuse(StoreException failure) {
             answer.completeExceptionally(failure);

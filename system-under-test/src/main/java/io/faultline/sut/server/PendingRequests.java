@@ -22,27 +22,50 @@ import java.util.concurrent.CompletableFuture;
  */
 final class PendingRequests {
 
-    private record PendingWrite(LogEntry entry, CompletableFuture<Outcome> answer) {}
+    private record PendingWrite(LogEntry entry, CompletableFuture<Indexed<Outcome>> answer) {}
 
-    private record PendingRead(Query query, CompletableFuture<JsonValue> answer) {}
+    private record PendingRead(Query query, CompletableFuture<Indexed<JsonValue>> answer) {}
+
+    /** Local reads waiting for their {@code min-index} get pruned of answers given up on beyond this many. */
+    private static final int PRUNE_ABOVE = 1024;
 
     private final NodeId self;
     private final Metrics metrics;
     private final TreeMap<Long, List<PendingWrite>> writes = new TreeMap<>();
     private final Map<Long, PendingRead> confirming = new HashMap<>();
     private final TreeMap<Long, List<PendingRead>> waitingForApply = new TreeMap<>();
+    private final TreeMap<Long, List<PendingRead>> waitingForMinIndex = new TreeMap<>();
+    private int localWaiting;
 
     PendingRequests(NodeId self, Metrics metrics) {
         this.self = self;
         this.metrics = metrics;
     }
 
-    void write(LogEntry entry, CompletableFuture<Outcome> answer) {
+    void write(LogEntry entry, CompletableFuture<Indexed<Outcome>> answer) {
         writes.computeIfAbsent(entry.index().value(), i -> new ArrayList<>()).add(new PendingWrite(entry, answer));
     }
 
-    void read(long id, Query query, CompletableFuture<JsonValue> answer) {
+    void read(long id, Query query, CompletableFuture<Indexed<JsonValue>> answer) {
         confirming.put(id, new PendingRead(query, answer));
+    }
+
+    /**
+     * A read served from this node's own state ({@link ReadMode#SEQUENTIAL}) once it has applied {@code minIndex}:
+     * by the next {@link #serveReads}, which comes in the same round.
+     */
+    void readLocally(long minIndex, Query query, CompletableFuture<Indexed<JsonValue>> answer) {
+        if (localWaiting >= PRUNE_ABOVE) {
+            // answers the HTTP API gave up on (timed out) are cancelled: drop them rather than keep them for ever
+            waitingForMinIndex
+                    .values()
+                    .forEach(list -> list.removeIf(r -> r.answer().isDone()));
+            waitingForMinIndex.values().removeIf(List::isEmpty);
+            localWaiting =
+                    waitingForMinIndex.values().stream().mapToInt(List::size).sum();
+        }
+        waitingForMinIndex.computeIfAbsent(minIndex, k -> new ArrayList<>()).add(new PendingRead(query, answer));
+        localWaiting++;
     }
 
     /**
@@ -56,7 +79,7 @@ final class PendingRequests {
         }
         for (PendingWrite pending : waiting) {
             if (pending.entry().term().equals(entry.term())) {
-                pending.answer().complete(outcome);
+                pending.answer().complete(Indexed.at(outcome, entry.index().value()));
             } else {
                 pending.answer()
                         .completeExceptionally(new StoreException.Superseded("the write's log entry " + entry.index()
@@ -98,12 +121,23 @@ final class PendingRequests {
         }
     }
 
-    /** Serves the confirmed reads whose index the state machine has reached. */
+    /**
+     * Serves the confirmed reads whose index the state machine has reached, and the local reads whose
+     * {@code min-index} it has, each at the applied index.
+     */
     void serveReads(LogIndex applied, KvStateMachine state) {
         while (!waitingForApply.isEmpty() && waitingForApply.firstKey() <= applied.value()) {
             for (PendingRead read : waitingForApply.pollFirstEntry().getValue()) {
-                read.answer().complete(state.query(read.query()));
+                read.answer().complete(Indexed.at(state.query(read.query()), applied.value()));
                 metrics.readServed();
+            }
+        }
+        while (!waitingForMinIndex.isEmpty() && waitingForMinIndex.firstKey() <= applied.value()) {
+            for (PendingRead read : waitingForMinIndex.pollFirstEntry().getValue()) {
+                localWaiting--;
+                if (read.answer().complete(Indexed.at(state.query(read.query()), applied.value()))) {
+                    metrics.readServedLocally();
+                }
             }
         }
     }
@@ -126,5 +160,12 @@ final class PendingRequests {
             }
         }
         waitingForApply.clear();
+        for (List<PendingRead> list : waitingForMinIndex.values()) {
+            for (PendingRead r : list) {
+                r.answer().completeExceptionally(new StoreException.Unavailable("the node is stopping", true));
+            }
+        }
+        waitingForMinIndex.clear();
+        localWaiting = 0;
     }
 }

@@ -123,9 +123,9 @@ public final class RaftServer implements Engine {
      * with a {@link StoreException}.
      */
     public CompletableFuture<Outcome> changeMembers(UnaryOperator<Configuration> change) {
-        CompletableFuture<Outcome> answer = new CompletableFuture<>();
+        CompletableFuture<Indexed<Outcome>> answer = new CompletableFuture<>();
         inbox.add(new ChangeMembers(change, answer));
-        return answer;
+        return answer.thenApply(Indexed::value);
     }
 
     public void start() {
@@ -138,16 +138,34 @@ public final class RaftServer implements Engine {
     }
 
     /** Replicates a command; the future fails with a {@link StoreException}. */
+    @Override
     public CompletableFuture<Outcome> propose(Command command) {
-        CompletableFuture<Outcome> answer = new CompletableFuture<>();
+        return proposeIndexed(command).thenApply(Indexed::value);
+    }
+
+    /** Replicates a command; the answer carries the index of its committed entry. */
+    @Override
+    public CompletableFuture<Indexed<Outcome>> proposeIndexed(Command command) {
+        CompletableFuture<Indexed<Outcome>> answer = new CompletableFuture<>();
         inbox.add(new Propose(command, answer));
         return answer;
     }
 
-    /** Reads linearizably (unless a bug says otherwise); the future fails with a {@link StoreException}. */
+    /** Reads linearizably (unless a bug or the read mode says otherwise); fails with a {@link StoreException}. */
+    @Override
     public CompletableFuture<JsonValue> read(Query query) {
-        CompletableFuture<JsonValue> answer = new CompletableFuture<>();
-        inbox.add(new Read(query, answer));
+        return readIndexed(query, 0).thenApply(Indexed::value);
+    }
+
+    /**
+     * Reads as the read mode says; the answer carries the applied index it was served at. Only {@link
+     * ReadMode#SEQUENTIAL} looks at {@code minIndex}: the other modes read at the leader's commit index, which is
+     * already at or past any index a client was given.
+     */
+    @Override
+    public CompletableFuture<Indexed<JsonValue>> readIndexed(Query query, long minIndex) {
+        CompletableFuture<Indexed<JsonValue>> answer = new CompletableFuture<>();
+        inbox.add(new Read(query, minIndex, answer));
         return answer;
     }
 
@@ -303,27 +321,32 @@ public final class RaftServer implements Engine {
         }
         pending.write(entry, p.answer());
         if (bugs.contains(Bug.ACK_BEFORE_COMMIT)) {
-            Outcome preview = state.preview(p.command());
+            Indexed<Outcome> preview =
+                    Indexed.at(state.preview(p.command()), entry.index().value());
             afterSync.add(() -> p.answer().complete(preview));
         }
     }
 
     /** The split-brain bug: a leader without a majority answers as if its own log were the truth. */
     private void acknowledgeEarly(Propose p) {
+        LogEntry entry;
         try {
-            node.propose(CommandCodec.encode(p.command()));
+            entry = node.propose(CommandCodec.encode(p.command()));
         } catch (NotLeaderException e) {
             p.answer().completeExceptionally(new StoreException.NotLeader(e.getMessage(), e.leader()));
             return;
         }
-        Outcome outcome = state.preview(p.command());
+        Indexed<Outcome> outcome =
+                Indexed.at(state.preview(p.command()), entry.index().value());
         afterSync.add(() -> p.answer().complete(outcome));
     }
 
     private void read(Read r) {
         if (bugs.contains(Bug.STALE_READS)
                 || (bugs.contains(Bug.SPLIT_BRAIN) && node.role() == Role.LEADER && !node.hasQuorumContact())) {
-            r.answer().complete(state.query(r.query()));
+            r.answer()
+                    .complete(Indexed.at(
+                            state.query(r.query()), node.appliedIndex().value()));
             metrics.readServedLocally();
             return;
         }
@@ -331,10 +354,16 @@ public final class RaftServer implements Engine {
             if (node.role() == Role.LEADER
                     && lease.holds(node.quorumAckedRound())
                     && !node.appliedIndex().isBefore(node.termStartIndex())) {
-                r.answer().complete(state.query(r.query()));
+                r.answer()
+                        .complete(Indexed.at(
+                                state.query(r.query()), node.appliedIndex().value()));
                 metrics.readServedLocally();
                 return;
             }
+        }
+        if (readMode == ReadMode.SEQUENTIAL) {
+            pending.readLocally(r.minIndex(), r.query(), r.answer()); // served this round once applied
+            return;
         }
         long id = nextReadId++;
         try {

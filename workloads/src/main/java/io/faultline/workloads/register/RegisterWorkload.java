@@ -5,6 +5,8 @@ import io.faultline.checkers.linear.LinearizabilityChecker;
 import io.faultline.checkers.linear.LinearizableChecker;
 import io.faultline.checkers.linear.model.PerKeyModel;
 import io.faultline.checkers.linear.model.RegisterModel;
+import io.faultline.checkers.sequential.SequentialChecker;
+import io.faultline.workloads.Consistency;
 import io.faultline.workloads.Workload;
 import io.faultline.workloads.Workloads.WorkloadOptions;
 import io.faultline.workloads.generator.Gen;
@@ -12,6 +14,7 @@ import io.faultline.workloads.generator.Generator;
 import io.faultline.workloads.generator.OpSpec;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -70,5 +73,22 @@ public record RegisterWorkload(String name, String description, boolean cas, int
         return keys > 1
                 ? new LinearizableChecker(new PerKeyModel<>(model), options)
                 : new LinearizableChecker(model, options);
+    }
+
+    /** Linearizability ({@link #checker()}) or sequential consistency, on the same register model. */
+    @Override
+    public Optional<Checker> checker(Consistency consistency) {
+        return switch (consistency) {
+            case LINEARIZABLE -> Optional.of(checker());
+            case SEQUENTIAL -> {
+                RegisterModel model = new RegisterModel(cas, null);
+                SequentialChecker.Options options =
+                        SequentialChecker.Options.defaults().withTimeout(Duration.ofSeconds(60));
+                yield Optional.of(
+                        keys > 1
+                                ? new SequentialChecker(new PerKeyModel<>(model), options)
+                                : new SequentialChecker(model, options));
+            }
+        };
     }
 }
