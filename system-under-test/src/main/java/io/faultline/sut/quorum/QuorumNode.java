@@ -269,6 +269,11 @@ public final class QuorumNode {
         return Collections.unmodifiableMap(new TreeMap<>(state));
     }
 
+    /** How many keys this node holds a value of as a replica (no copy: the driver asks every round). */
+    public int keyCount() {
+        return state.size();
+    }
+
     /** How many operations this node is coordinating. */
     public int pending() {
         return byOp.size();

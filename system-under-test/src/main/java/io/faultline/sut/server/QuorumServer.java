@@ -275,10 +275,10 @@ public final class QuorumServer implements Engine {
             case Completion.TimedOut t -> {
                 // A write that reached some replicas may yet be read; a read that timed out returned nothing.
                 StoreException why = new StoreException.Timeout(t.why(), !t.write());
-                Optional.ofNullable(t.write() ? writes.remove(t.requestId()) : null)
-                        .ifPresent(a -> a.completeExceptionally(why));
-                Optional.ofNullable(t.write() ? null : reads.remove(t.requestId()))
-                        .ifPresent(a -> a.completeExceptionally(why));
+                CompletableFuture<?> answer = t.write() ? writes.remove(t.requestId()) : reads.remove(t.requestId());
+                if (answer != null) {
+                    answer.completeExceptionally(why);
+                }
             }
         }
     }
@@ -298,10 +298,7 @@ public final class QuorumServer implements Engine {
                                 "Client operations this node coordinates now.",
                                 node.pending()),
                         new EngineStatus.Gauge(
-                                "keys",
-                                "keys",
-                                "Keys this replica holds a value of.",
-                                node.replicaState().size())));
+                                "keys", "keys", "Keys this replica holds a value of.", node.keyCount())));
     }
 
     private void failEverything() {
