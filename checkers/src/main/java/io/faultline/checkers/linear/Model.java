@@ -62,4 +62,28 @@ public interface Model<S, C> {
     default String describeState(S state) {
         return String.valueOf(state);
     }
+
+    /**
+     * What this model's calls need and set, when every call either leaves the state as it was or sets it to one
+     * state whatever it was (a register); null (the default) for any other model. A search may use it to see early
+     * that an operation can never happen: the state it needs is gone and nothing left can set it again.
+     */
+    default @Nullable Assignments<S, C> assignments() {
+        return null;
+    }
+
+    /**
+     * The needs and effects of a model's calls. The contract: {@code step(s, c)} is null, {@code s}, or {@link
+     * #assigns assigns(c)}; and when {@link #requires requires(c)} is not null, {@code step(s, c)} is null for
+     * every other state {@code s}.
+     */
+    interface Assignments<S, C> {
+        /** The one state in which {@code call} can happen, or null when it can happen in more than one. */
+        @Nullable
+        S requires(C call);
+
+        /** The state {@code call} sets when it changes the state, or null when it never does (a read). */
+        @Nullable
+        S assigns(C call);
+    }
 }

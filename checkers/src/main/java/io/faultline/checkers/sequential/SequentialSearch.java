@@ -5,6 +5,7 @@ import io.faultline.checkers.history.ProcessId;
 import io.faultline.checkers.linear.Model;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>An operation of unknown outcome (info or pending) may take effect or not: the search may place it or pass over
  * it. Operations that certainly happened (ok, and fail when the model keeps fails) must all be placed.
+ *
+ * <p>For a model with {@link Model#assignments() assignments}, two reductions keep the search small without changing
+ * its answer. An operation that can happen now and never changes the state (a read of the current value) is placed
+ * at once with no alternative tried: any order that places it later can place it here instead, since nothing
+ * between depends on it. And a state is a dead end as soon as some process's next certain operation needs a
+ * state that is gone and no operation left in another process can set it again.
  */
 final class SequentialSearch<S, C> {
     private static final int CHECK_EVERY = 1 << 10;
@@ -48,6 +55,9 @@ final class SequentialSearch<S, C> {
     private final Model<S, C> model;
     private final int parts;
     private final Entry<C>[][] programs;
+    private final Model.@Nullable Assignments<S, C> assignments;
+    /** For each part and state some call sets: the (process, index) of every such call, in process order. */
+    private final Map<PartState, List<int[]>> setters = new HashMap<>();
 
     /**
      * @param entries the operations to order, in invocation order
@@ -69,6 +79,19 @@ final class SequentialSearch<S, C> {
         int p = 0;
         for (List<Entry<C>> program : byProcess.values()) {
             programs[p++] = program.toArray(new Entry[0]);
+        }
+        assignments = model.assignments();
+        if (assignments != null) {
+            for (int q = 0; q < programs.length; q++) {
+                for (int i = 0; i < programs[q].length; i++) {
+                    Entry<C> e = programs[q][i];
+                    S set = assignments.assigns(e.call());
+                    if (set != null) {
+                        setters.computeIfAbsent(new PartState(e.part(), set, model), k -> new ArrayList<>())
+                                .add(new int[] {q, i});
+                    }
+                }
+            }
         }
     }
 
@@ -127,7 +150,21 @@ final class SequentialSearch<S, C> {
             int move = -1;
             Object @Nullable [] after = null;
             int[] order = frameOrder[depth];
-            for (int c = nextChoice[depth]; c < 2 * order.length && chosen < 0; c++) {
+            int limit = 2 * order.length;
+            boolean forced = false;
+            if (nextChoice[depth] == 0) {
+                if (deadEnd(position, state)) {
+                    nextChoice[depth] = limit;
+                } else {
+                    int stay = staying(order, position, state);
+                    if (stay >= 0) {
+                        nextChoice[depth] = stay;
+                        limit = stay + 1;
+                        forced = true;
+                    }
+                }
+            }
+            for (int c = nextChoice[depth]; c < limit && chosen < 0; c++) {
                 int q = order[c >> 1];
                 Entry<C> e = programs[q][position[q]];
                 boolean skip = (c & 1) == 1;
@@ -147,8 +184,11 @@ final class SequentialSearch<S, C> {
                     position[q]--;
                 }
             }
+            if (forced) {
+                nextChoice[depth] = 2 * order.length;
+            }
             if (chosen >= 0) {
-                nextChoice[depth] = chosen + 1;
+                nextChoice[depth] = forced ? 2 * order.length : chosen + 1;
                 moveOf[depth] = move;
                 int q = move >> 1;
                 placedAt[depth] = (move & 1) == 0 ? programs[q][position[q] - 1].operation() : null;
@@ -206,6 +246,73 @@ final class SequentialSearch<S, C> {
         return Arrays.copyOf(out, n);
     }
 
+    /**
+     * The choice (as the search numbers them) that places, or for an operation of unknown outcome passes over, an
+     * operation that can happen in {@code state} and never changes any state (a read); -1 when there is none. Only
+     * a model's {@link Model#assignments() assignments} tell such an operation apart: a write of the current value
+     * leaves this state as it is too, but placed later it could change another.
+     */
+    @SuppressWarnings("unchecked")
+    private int staying(int[] order, int[] position, Object[] state) {
+        if (assignments == null) {
+            return -1;
+        }
+        for (int i = 0; i < order.length; i++) {
+            Entry<C> e = programs[order[i]][position[order[i]]];
+            if (assignments.assigns(e.call()) != null) {
+                continue;
+            }
+            S before = (S) state[e.part()];
+            if (model.step(before, e.call()) != null) {
+                return 2 * i + (e.operation().outcome().isIndeterminate() ? 1 : 0);
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether some process's next operation must be placed, needs a state other than its part's current one, and
+     * no operation left in another process sets that state: then nothing placed after this can satisfy it.
+     */
+    private boolean deadEnd(int[] position, Object[] state) {
+        if (assignments == null) {
+            return false;
+        }
+        for (int q = 0; q < programs.length; q++) {
+            if (position[q] == programs[q].length) {
+                continue;
+            }
+            Entry<C> e = programs[q][position[q]];
+            if (e.operation().outcome().isIndeterminate()) {
+                continue;
+            }
+            S needed = assignments.requires(e.call());
+            @SuppressWarnings("unchecked")
+            S current = (S) state[e.part()];
+            if (needed == null || model.equal(needed, current)) {
+                continue;
+            }
+            if (!settable(new PartState(e.part(), needed, model), q, position)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a call of a process other than {@code q}, not yet placed or passed over, sets this part's state. */
+    private boolean settable(PartState target, int q, int[] position) {
+        List<int[]> calls = setters.get(target);
+        if (calls == null) {
+            return false;
+        }
+        for (int[] call : calls) {
+            if (call[0] != q && call[1] >= position[call[0]]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean allDone(int[] position) {
         for (int q = 0; q < programs.length; q++) {
             if (position[q] < programs[q].length) {
@@ -224,6 +331,30 @@ final class SequentialSearch<S, C> {
         Object[] next = state.clone();
         next[e.part()] = after;
         return next;
+    }
+
+    /** A part's index and a state of it, compared with the model's equality. */
+    private static final class PartState {
+        private final int part;
+        private final Object state;
+        private final Model<Object, ?> model;
+
+        @SuppressWarnings("unchecked")
+        PartState(int part, Object state, Model<?, ?> model) {
+            this.part = part;
+            this.state = state;
+            this.model = (Model<Object, ?>) model;
+        }
+
+        @Override
+        public int hashCode() {
+            return part * 31 + model.hash(state);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PartState p && p.part == part && model.equal(p.state, state);
+        }
     }
 
     /** A memo entry: every process's position and the state of every part, compared with the model's equality. */

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 class SequentialLimitsTest {
 
     /**
-     * Six processes of twenty writes each, and one read of a value nobody writes: no order exists, and proving it
-     * means exploring every interleaving of the writes, far more than any small budget allows.
+     * Six processes of twenty writes each, and two readers that saw two of the writes in opposite orders: no order
+     * exists, but no read is ever impossible on its own, so proving it means exploring the interleavings of the
+     * writes, far more than any small budget allows.
      */
     private static List<Operation> hopeless() {
         List<Operation> ops = new ArrayList<>();
@@ -29,7 +30,13 @@ class SequentialLimitsTest {
                 clock += 2;
             }
         }
-        ops.add(Operation.of(ops.size(), 6, "read", null, 999L, Outcome.OK, clock, clock + 1));
+        long[][] seen = {{10L, 110L}, {110L, 10L}};
+        for (int reader = 0; reader < 2; reader++) {
+            for (long v : seen[reader]) {
+                ops.add(Operation.of(ops.size(), 6 + reader, "read", null, v, Outcome.OK, clock, clock + 1));
+                clock += 2;
+            }
+        }
         return ops;
     }
 
@@ -43,7 +50,7 @@ class SequentialLimitsTest {
         assertThat(r.counterexample()).isNull();
         assertThat(r.cause())
                 .contains("the state budget of 10000 memoised states ran out")
-                .contains("of 121 operations");
+                .contains("of 124 operations");
     }
 
     @Test
@@ -58,6 +65,22 @@ class SequentialLimitsTest {
         assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);
         assertThat(r.cause()).startsWith("the time budget of 200ms ran out after exploring");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    /**
+     * The same writers and one read of a value nobody writes: that read can never happen, and the search sees it at
+     * once instead of trying the writes' interleavings, so even a tiny budget gives the verdict.
+     */
+    @Test
+    void a_read_of_a_value_nothing_left_can_write_is_invalid_within_a_tiny_budget() {
+        List<Operation> ops = new ArrayList<>(hopeless().subList(0, 120));
+        ops.add(Operation.of(ops.size(), 6, "read", null, 999L, Outcome.OK, 1_000, 1_001));
+        SequentialChecker.Options options = SequentialChecker.Options.defaults().withMaxStates(10_000);
+
+        SequentialResult r = SequentialChecker.check(Models.byName("register", 0L), ops, options);
+
+        assertThat(r.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(r.statesExplored()).isLessThan(10_000);
     }
 
     @Test

@@ -69,4 +69,9 @@ public record PerKeyModel<S, C>(Model<S, C> inner) implements Model<S, C> {
     public String describeState(S state) {
         return inner.describeState(state);
     }
+
+    @Override
+    public @Nullable Assignments<S, C> assignments() {
+        return inner.assignments();
+    }
 }

@@ -113,6 +113,26 @@ public final class RegisterModel implements Model<Object, RegisterModel.Call> {
         };
     }
 
+    /** A read and an ok cas need the value they saw; a write and a cas that may have happened set one value. */
+    @Override
+    public Assignments<Object, Call> assignments() {
+        return new Assignments<>() {
+            @Override
+            public @Nullable Object requires(Call call) {
+                return call.kind() == Kind.READ || call.kind() == Kind.CAS_OK ? call.a() : null;
+            }
+
+            @Override
+            public @Nullable Object assigns(Call call) {
+                return switch (call.kind()) {
+                    case WRITE -> call.a();
+                    case CAS_OK, CAS_MAYBE -> call.b();
+                    case READ, CAS_FAILED -> null;
+                };
+            }
+        };
+    }
+
     @Override
     public String describeCall(Call call) {
         return switch (call.kind()) {
