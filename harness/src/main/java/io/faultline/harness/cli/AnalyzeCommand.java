@@ -2,12 +2,16 @@ package io.faultline.harness.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.faultline.api.Db;
 import io.faultline.checkers.CheckResult;
 import io.faultline.checkers.format.Histories;
 import io.faultline.checkers.format.HistoryFormat;
 import io.faultline.checkers.format.HistoryReader;
 import io.faultline.checkers.history.Op;
+import io.faultline.harness.db.Dbs;
+import io.faultline.harness.run.ConsistencyCheck;
 import io.faultline.harness.run.TestRunner;
+import io.faultline.workloads.Consistency;
 import io.faultline.workloads.Workload;
 import io.faultline.workloads.Workloads;
 import java.io.IOException;
@@ -16,6 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -67,8 +74,34 @@ final class AnalyzeCommand implements Callable<Integer> {
             out.println("note: " + truncated);
         }
         boolean faultsPlanned = !spec.path("nemesis").asText("none").equals("none");
-        CheckResult result = TestRunner.check(workload, faultsPlanned, ops);
+        ConsistencyCheck consistency = consistency(spec, workload, out);
+        CheckResult result = TestRunner.check(consistency.judge(), faultsPlanned, ops);
         out.println(run + ": " + result.verdict().label() + " (" + ops.size() + " ops) " + result.summary());
+        consistency.verdicts(workload, result, ops).ifPresent(v -> out.println("consistency: " + v.describe()));
         return result.verdict().exitCode();
+    }
+
+    /**
+     * The checkers the run was judged by: those for what its db (with the run's bugs and options) promises, as in
+     * {@link TestRunner}. The db is only asked, never started; a db not available here (a plugin off the class
+     * path) is taken to promise linearizability, and the note says so.
+     */
+    private static ConsistencyCheck consistency(JsonNode spec, Workload workload, PrintWriter out) {
+        String dbName = spec.path("db").asText("faultline-store");
+        List<String> bugs = new ArrayList<>();
+        spec.path("bugs").forEach(b -> bugs.add(b.asText()));
+        Map<String, String> options = new TreeMap<>();
+        spec.path("dbOptions")
+                .properties()
+                .forEach(e -> options.put(e.getKey(), e.getValue().asText()));
+        Db db;
+        try {
+            db = Dbs.create(dbName, bugs, options);
+        } catch (IllegalArgumentException e) {
+            out.println("note: the run's db cannot be made here (" + e.getMessage()
+                    + "), so the run is judged as promising linearizability");
+            return new ConsistencyCheck(Consistency.LINEARIZABLE, workload.checker(), Optional.empty());
+        }
+        return ConsistencyCheck.choose(db, workload);
     }
 }

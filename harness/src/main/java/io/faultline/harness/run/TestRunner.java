@@ -318,7 +318,7 @@ public final class TestRunner {
     }
 
     /** As above with {@code judge} in place of the workload's usual checker ({@link ConsistencyCheck}). */
-    static CheckResult check(Checker judge, boolean faultsPlanned, List<Op> history) {
+    public static CheckResult check(Checker judge, boolean faultsPlanned, List<Op> history) {
         List<Checker> checkers = new ArrayList<>(List.of(new StatsChecker(), judge));
         if (faultsPlanned) {
             checkers.add(new FaultEffectChecker());
